@@ -1,0 +1,153 @@
+//! The commands the page may call. Each converts its arguments, calls one core function and
+//! converts the result back; after a write it tells every window and the tray.
+
+use loadline_core::boundaries::{BoundaryInput, Category};
+use loadline_core::interruptions::{Draft, BUILT_IN_CHANNELS};
+use loadline_core::schedule::ScheduleInput;
+use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
+use loadline_core::week::IsoWeek;
+use loadline_core::Error;
+use tauri::{AppHandle, State};
+
+use crate::clock;
+use crate::ipc::{ApiError, ApiResult, BoundaryView, Settings};
+use crate::state::AppState;
+use crate::tray;
+
+fn week_or_now(week: Option<String>, zone: chrono_tz::Tz) -> loadline_core::Result<IsoWeek> {
+    week.map_or_else(|| Ok(IsoWeek::of(clock::now(), zone)), |w| w.parse())
+}
+
+#[tauri::command]
+pub fn week_summary(state: State<AppState>, week: Option<String>) -> ApiResult<WeekSummary> {
+    state.with_store(|s| {
+        let zone = AppState::home_zone(s)?;
+        week_from_store(s, week_or_now(week, zone)?, zone)
+    })
+}
+
+#[tauri::command]
+pub fn list_entries(state: State<AppState>, week: Option<String>) -> ApiResult<Vec<Entry>> {
+    state.with_store(|s| {
+        let zone = AppState::home_zone(s)?;
+        entries_from_store(s, Some(week_or_now(week, zone)?.bounds(zone)))
+    })
+}
+
+#[tauri::command]
+pub fn log_entry(app: AppHandle, state: State<AppState>, draft: Draft) -> ApiResult<Entry> {
+    let entry = state.with_store(|s| {
+        let now = clock::now();
+        let new = draft.resolve(now, AppState::home_zone(s)?)?;
+        let logged = s.log(&[new], now)?;
+        Ok(Entry::new(&logged[0], &s.timeline()?))
+    })?;
+    tray::data_changed(&app);
+    Ok(entry)
+}
+
+#[tauri::command]
+pub fn update_entry(app: AppHandle, state: State<AppState>, id: i64, draft: Draft) -> ApiResult<Entry> {
+    let entry = state.with_store(|s| {
+        let new = draft.resolve(clock::now(), AppState::home_zone(s)?)?;
+        let updated = s.update(id, &new)?;
+        Ok(Entry::new(&updated, &s.timeline()?))
+    })?;
+    tray::data_changed(&app);
+    Ok(entry)
+}
+
+#[tauri::command]
+pub fn delete_entry(app: AppHandle, state: State<AppState>, id: i64) -> ApiResult<()> {
+    let gone = state.with_store(|s| s.delete(id))?;
+    state.stash_deleted(gone);
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn restore_entry(app: AppHandle, state: State<AppState>, id: i64) -> ApiResult<Entry> {
+    let gone = state
+        .take_deleted(id)
+        .ok_or_else(|| ApiError::from(Error::NotFound(format!("entry {id} can no longer be restored"))))?;
+    let entry = state.with_store(|s| {
+        let back = s.restore(&gone)?;
+        Ok(Entry::new(&back, &s.timeline()?))
+    })?;
+    tray::data_changed(&app);
+    Ok(entry)
+}
+
+#[tauri::command]
+pub fn settings(state: State<AppState>) -> ApiResult<Settings> {
+    state.with_store(|s| {
+        let timeline = s.timeline()?;
+        Ok(Settings {
+            schedule: ScheduleInput::of(timeline.schedule_at(clock::now())),
+            zone: s.prefs()?.zone,
+            system_zone: clock::system_zone().name().to_string(),
+            channels: BUILT_IN_CHANNELS.iter().map(ToString::to_string).collect(),
+            categories: Category::ALL.iter().map(ToString::to_string).collect(),
+        })
+    })
+}
+
+#[tauri::command]
+pub fn save_schedule(app: AppHandle, state: State<AppState>, schedule: ScheduleInput) -> ApiResult<()> {
+    state.with_store(|s| s.set_schedule(&schedule.resolve()?, clock::now()))?;
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn save_zone(app: AppHandle, state: State<AppState>, zone: Option<String>) -> ApiResult<()> {
+    state.with_store(|s| {
+        let mut prefs = s.prefs()?;
+        prefs.zone = zone.filter(|z| !z.trim().is_empty());
+        s.set_prefs(&prefs)
+    })?;
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn boundaries(state: State<AppState>) -> ApiResult<Vec<BoundaryView>> {
+    state.with_store(|s| {
+        let timeline = s.timeline()?;
+        let list =
+            timeline.boundaries_at(clock::now()).map(|(id, b)| BoundaryView { id, boundary: b.clone() }).collect();
+        Ok(list)
+    })
+}
+
+#[tauri::command]
+pub fn add_boundary(app: AppHandle, state: State<AppState>, boundary: BoundaryInput) -> ApiResult<i64> {
+    let id = state.with_store(|s| s.add_boundary(boundary.resolve()?, clock::now()))?;
+    tray::data_changed(&app);
+    Ok(id)
+}
+
+#[tauri::command]
+pub fn edit_boundary(app: AppHandle, state: State<AppState>, id: i64, boundary: BoundaryInput) -> ApiResult<()> {
+    state.with_store(|s| s.edit_boundary(id, Some(boundary.resolve()?), clock::now()))?;
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn remove_boundary(app: AppHandle, state: State<AppState>, id: i64) -> ApiResult<()> {
+    state.with_store(|s| s.edit_boundary(id, None, clock::now()))?;
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn sources(state: State<AppState>) -> ApiResult<Vec<String>> {
+    state.with_store(|s| s.sources())
+}
+
+/// Why the store could not be opened, for the window to show; `None` when all is well.
+#[tauri::command]
+pub fn store_problem(state: State<AppState>) -> Option<String> {
+    state.store_problem().map(str::to_string)
+}

@@ -1,0 +1,68 @@
+//! The app's state, built once in `setup` and managed by Tauri: the store (or why it could not
+//! be opened) and entries deleted from the window that can still be undone.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use chrono_tz::Tz;
+use loadline_core::interruptions::Interruption;
+use loadline_core::store::Store;
+
+use crate::clock;
+use crate::ipc::{ApiError, ApiResult, ErrorCode};
+
+pub struct AppState {
+    db: Result<Mutex<Store>, String>,
+    /// Deleted in this session, newest last, so "Undo" can put them back as they were.
+    deleted: Mutex<Vec<Interruption>>,
+}
+
+/// A panic while the lock was held cannot leave the store half-written (its transaction rolls
+/// back on drop), so a poisoned lock is safe to take over.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+impl AppState {
+    pub fn open(data_dir: PathBuf) -> AppState {
+        let db = Store::open(&data_dir).map(Mutex::new).map_err(|e| {
+            log::error!("cannot open the store: {e}");
+            e.to_string()
+        });
+        AppState { db, deleted: Mutex::new(Vec::new()) }
+    }
+
+    /// Why the store is unavailable, if it is.
+    pub fn store_problem(&self) -> Option<&str> {
+        self.db.as_ref().err().map(String::as_str)
+    }
+
+    pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> loadline_core::Result<T>) -> ApiResult<T> {
+        let db = self.db.as_ref().map_err(|why| ApiError {
+            code: ErrorCode::StoreUnavailable,
+            field: None,
+            message: why.clone(),
+        })?;
+        Ok(f(&mut lock(db))?)
+    }
+
+    /// The zone weeks are shown in.
+    pub fn home_zone(store: &Store) -> loadline_core::Result<Tz> {
+        store.prefs()?.home_zone(clock::system_zone())
+    }
+
+    pub fn stash_deleted(&self, gone: Interruption) {
+        let mut deleted = lock(&self.deleted);
+        deleted.push(gone);
+        // Undo is for the last few slips, not an archive.
+        if deleted.len() > 50 {
+            deleted.remove(0);
+        }
+    }
+
+    pub fn take_deleted(&self, id: i64) -> Option<Interruption> {
+        let mut deleted = lock(&self.deleted);
+        let at = deleted.iter().position(|i| i.id == id)?;
+        Some(deleted.remove(at))
+    }
+}

@@ -1,0 +1,98 @@
+//! Classification of one interruption: how many of its real elapsed minutes fall outside working
+//! hours and inside sleep hours, and which non-negotiables it breaches. Windows are laid out in
+//! the zone the entry was logged in (travel keeps its own local time), using the versions in
+//! force when it started.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::boundaries::Boundary;
+use crate::interruptions::NewInterruption;
+use crate::schedule::{Day, Span, Window};
+use crate::timeline::Timeline;
+use crate::zone::window_edge;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Classification {
+    pub after_hours_minutes: u32,
+    pub sleep_minutes: u32,
+    /// Ids of the non-negotiables breached, by window or because the person marked it.
+    pub breaches: Vec<i64>,
+}
+
+impl Classification {
+    /// A sacrifice is an entry with after-hours minutes or a breach.
+    pub fn is_sacrifice(&self) -> bool {
+        self.after_hours_minutes > 0 || !self.breaches.is_empty()
+    }
+}
+
+type Interval = (DateTime<Utc>, DateTime<Utc>);
+
+pub fn classify(entry: &NewInterruption, timeline: &Timeline) -> Classification {
+    let interval = (entry.start, entry.start + Duration::minutes(entry.minutes.into()));
+    let schedule = timeline.schedule_at(entry.start);
+    let days = local_days(entry.zone, interval);
+
+    let mut working = 0;
+    let mut sleep = 0;
+    for &date in &days {
+        if let Some(span) = schedule.working_hours[Day::from_chrono(date.weekday()).index()] {
+            working += overlap_seconds(interval, span_on(entry.zone, date, span));
+        }
+        if let Some(span) = schedule.sleep {
+            sleep += overlap_seconds(interval, span_on(entry.zone, date, span));
+        }
+    }
+    let minutes = i64::from(entry.minutes);
+    let working_minutes = (working + 30) / 60;
+    let breaches = timeline
+        .boundaries_at(entry.start)
+        .filter(|(id, b)| !b.paused && (entry.costs.contains(id) || touches(b, entry.zone, interval, &days)))
+        .map(|(id, _)| id)
+        .collect();
+    Classification {
+        after_hours_minutes: (minutes - working_minutes).clamp(0, minutes) as u32,
+        sleep_minutes: ((sleep + 30) / 60).clamp(0, minutes) as u32,
+        breaches,
+    }
+}
+
+/// Does the interval overlap any window of the non-negotiable?
+fn touches(boundary: &Boundary, zone: Tz, interval: Interval, days: &[NaiveDate]) -> bool {
+    boundary.windows.iter().any(|w| window_intervals(zone, w, days).any(|i| overlap_seconds(interval, i) > 0))
+}
+
+/// The instants a weekly window covers, for each of `days` it falls on.
+pub fn window_intervals<'a>(
+    zone: Tz,
+    window: &'a Window,
+    days: &'a [NaiveDate],
+) -> impl Iterator<Item = Interval> + 'a {
+    days.iter().filter(|d| window.days.contains(&Day::from_chrono(d.weekday()))).map(move |&date| match window.span {
+        Some(span) => span_on(zone, date, span),
+        None => (
+            window_edge(zone, date.and_time(chrono::NaiveTime::MIN)),
+            window_edge(zone, (date + Duration::days(1)).and_time(chrono::NaiveTime::MIN)),
+        ),
+    })
+}
+
+/// The local days whose windows can touch the interval: from the day before it starts (a window
+/// crossing midnight) to the day it ends.
+pub fn local_days(zone: Tz, (start, end): Interval) -> Vec<NaiveDate> {
+    let first = start.with_timezone(&zone).date_naive() - Duration::days(1);
+    let last = end.with_timezone(&zone).date_naive();
+    first.iter_days().take_while(|d| *d <= last).collect()
+}
+
+/// A span starting on `date`, ending the same day or, if it crosses midnight, the next.
+pub fn span_on(zone: Tz, date: NaiveDate, span: Span) -> Interval {
+    let end_date = if span.crosses_midnight() { date + Duration::days(1) } else { date };
+    (window_edge(zone, date.and_time(span.start.to_naive())), window_edge(zone, end_date.and_time(span.end.to_naive())))
+}
+
+fn overlap_seconds((a0, a1): Interval, (b0, b1): Interval) -> i64 {
+    (a1.min(b1) - a0.max(b0)).num_seconds().max(0)
+}

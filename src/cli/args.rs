@@ -1,0 +1,198 @@
+//! The command line's shape. Values are taken as typed and checked by the domain, so the CLI,
+//! the window and JSON input share one set of rules and messages.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "loadline",
+    version,
+    about = "Loadline: an honest record of the work that crosses into your own time.",
+    long_about = "Loadline: an honest record of the work that crosses into your own time.\n\nWithout a command it starts the desktop app (tray icon and window). With a command it works in the terminal, needs no display and opens no window."
+)]
+pub struct Cli {
+    /// Where loadline.db lives (default: the per-user data directory)
+    #[arg(long, global = true, env = "LOADLINE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Start the app in the tray without opening a window (as at login)
+    #[arg(long)]
+    pub hidden: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log an interruption; prints the new entry's id
+    Log(LogArgs),
+    /// Remove the most recently logged entry
+    Undo,
+    /// List entries with what each cost
+    List(ListArgs),
+    /// A week's totals against the load line
+    Week(WeekArgs),
+    /// Declare, list, pause, resume, edit or remove non-negotiables
+    #[command(subcommand)]
+    Boundary(BoundaryCommand),
+    /// Show or change working hours, sleep hours, the load line and the time zone
+    #[command(subcommand)]
+    Settings(SettingsCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Read one entry, or an array of entries, as JSON from standard input ("-"); its fields
+    /// carry the flags' names: channel, minutes, at, tz, source, severity, chosen, delegable, note, tags
+    #[arg(long, value_name = "-", conflicts_with_all = ["channel", "minutes"])]
+    pub json: Option<String>,
+    /// page, call, chat, email, meeting, in person, self-initiated, or your own
+    #[arg(long, required_unless_present = "json")]
+    pub channel: Option<String>,
+    /// How long it took: 1 to 10080
+    #[arg(long, required_unless_present = "json", allow_negative_numbers = true)]
+    pub minutes: Option<i64>,
+    /// When it started: local time YYYY-MM-DDTHH:MM in --tz, or RFC 3339 (default: now)
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// The IANA zone you were in (default: your settings' zone, else the system's)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// The service or person that asked
+    #[arg(long)]
+    pub source: Option<String>,
+    /// none, P1, P2, P3 or P4
+    #[arg(long)]
+    pub severity: Option<String>,
+    /// A conscious choice
+    #[arg(long, conflicts_with = "reactive")]
+    pub chosen: bool,
+    /// Not chosen: it happened to you (the default)
+    #[arg(long)]
+    pub reactive: bool,
+    /// Someone else could have done it with a runbook
+    #[arg(long)]
+    pub delegable: bool,
+    /// A private note
+    #[arg(long)]
+    pub note: Option<String>,
+    /// A tag (repeat for more)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Mark it as costing a non-negotiable, by id or name (repeat for more)
+    #[arg(long = "costs", value_name = "NON-NEGOTIABLE")]
+    pub costs: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// An ISO week such as 2026-W47 (default: the current week)
+    #[arg(long, conflicts_with = "all")]
+    pub week: Option<String>,
+    /// Every entry
+    #[arg(long)]
+    pub all: bool,
+    /// The zone weeks and times are shown in
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WeekArgs {
+    /// An ISO week such as 2026-W47 (default: the current week)
+    pub week: Option<String>,
+    /// The zone the week is counted in
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BoundaryCommand {
+    /// Declare a non-negotiable; prints its id
+    Add(BoundaryFields),
+    /// List non-negotiables as they stand now
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change a non-negotiable from now on (past weeks keep the old version)
+    Edit {
+        /// Its id or name
+        target: String,
+        #[command(flatten)]
+        fields: BoundaryEdit,
+    },
+    /// Pause a non-negotiable (a vacation): it is not tracked until resumed
+    Pause { target: String },
+    /// Resume a paused non-negotiable
+    Resume { target: String },
+    /// Remove a non-negotiable from now on (past weeks keep it)
+    Remove { target: String },
+}
+
+#[derive(Debug, Args)]
+pub struct BoundaryFields {
+    /// e.g. "Family dinner"
+    #[arg(long)]
+    pub name: String,
+    /// family, health, sleep, rest, hobby or values
+    #[arg(long)]
+    pub category: String,
+    /// A weekly window in local time, e.g. "Mon-Fri 18:00-20:00" or "Sun all day" (repeat for more)
+    #[arg(long = "window", value_name = "WINDOW")]
+    pub windows: Vec<String>,
+    /// Breaches a week that are acceptable
+    #[arg(long, default_value_t = 0, allow_negative_numbers = true)]
+    pub allowance: i64,
+}
+
+#[derive(Debug, Args)]
+pub struct BoundaryEdit {
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Replaces all windows (repeat for more; "none" for none)
+    #[arg(long = "window", value_name = "WINDOW")]
+    pub windows: Vec<String>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub allowance: Option<i64>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Show the settings in force now
+    Show {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change settings from now on (past weeks keep the old ones)
+    Set(SettingsSet),
+}
+
+#[derive(Debug, Args)]
+#[group(required = true, multiple = true)]
+pub struct SettingsSet {
+    /// Working hours, e.g. "Mon-Fri 09:00-17:30" (repeat for more; days not named are off; "none" for none)
+    #[arg(long = "work", value_name = "HOURS")]
+    pub work: Vec<String>,
+    /// The nightly sleep window, e.g. 22:00-07:00, or "none"
+    #[arg(long, value_name = "HH:MM-HH:MM")]
+    pub sleep: Option<String>,
+    /// The load line: sacrifices a week
+    #[arg(long, allow_negative_numbers = true)]
+    pub load_line_sacrifices: Option<i64>,
+    /// The load line: after-hours minutes a week
+    #[arg(long, allow_negative_numbers = true)]
+    pub load_line_minutes: Option<i64>,
+    /// Your home time zone for weeks and reports (IANA name), or "system"
+    #[arg(long, value_name = "ZONE")]
+    pub zone: Option<String>,
+}

@@ -1,0 +1,359 @@
+//! `loadline <command>`: the terminal's way in, for people, shell aliases and pager webhooks.
+//! It needs no display. The shell's `main` parses the arguments, reads the clock and the
+//! system zone, and hands them here, so every command is testable in-process.
+//!
+//! Exit codes: 0 done; 1 failed (or nothing to undo); 2 bad input, with nothing written.
+
+mod args;
+mod text;
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
+
+use crate::boundaries::Boundary;
+use crate::error::{Error, Result};
+use crate::interruptions::Draft;
+use crate::schedule::Span;
+use crate::store::Store;
+use crate::summary::{entries_from_store, week_from_store};
+use crate::week::IsoWeek;
+use crate::zone::parse_zone;
+use args::{BoundaryEdit, BoundaryFields, ListArgs, LogArgs, SettingsSet, WeekArgs};
+
+/// Largest JSON accepted on standard input: far above any honest batch, far below harm.
+const MAX_JSON_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What the shell supplies: the moment, the system's zone, and the standard streams.
+pub struct Context<'a> {
+    pub now: DateTime<Utc>,
+    pub system_zone: Tz,
+    pub stdin: &'a mut dyn Read,
+    pub stdout: &'a mut dyn Write,
+    pub stderr: &'a mut dyn Write,
+}
+
+/// Runs one command against the store in `data_dir`; returns the process exit code.
+pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
+    let result = Store::open(data_dir).and_then(|mut store| execute(&mut store, command, ctx));
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            let _ = writeln!(ctx.stderr, "loadline: {e}");
+            if e.is_invalid() {
+                2
+            } else {
+                1
+            }
+        }
+    }
+}
+
+fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32> {
+    match command {
+        Command::Log(args) => log(store, args, ctx),
+        Command::Undo => undo(store, ctx),
+        Command::List(args) => list(store, args, ctx),
+        Command::Week(args) => week(store, args, ctx),
+        Command::Boundary(cmd) => boundary(store, cmd, ctx),
+        Command::Settings(cmd) => settings(store, cmd, ctx),
+    }
+}
+
+fn out(ctx: &mut Context, text: &str) -> Result<()> {
+    ctx.stdout.write_all(text.as_bytes()).map_err(|e| Error::io("cannot write to standard output", e))
+}
+
+fn json<T: serde::Serialize>(ctx: &mut Context, value: &T) -> Result<()> {
+    let text = serde_json::to_string_pretty(value).expect("summaries always serialise");
+    out(ctx, &format!("{text}\n"))
+}
+
+/// The zone weeks are counted in: `--tz`, else the settings' zone, else the system's.
+fn home_zone(store: &Store, tz: Option<&str>, ctx: &Context) -> Result<Tz> {
+    if let Some(name) = tz {
+        return parse_zone("tz", name);
+    }
+    store.prefs()?.home_zone(ctx.system_zone)
+}
+
+fn log(store: &mut Store, args: LogArgs, ctx: &mut Context) -> Result<i32> {
+    let zone = home_zone(store, None, ctx)?;
+    let drafts = match &args.json {
+        Some(path) if path == "-" => read_drafts(ctx)?,
+        Some(other) => return Err(Error::invalid("json", format!("'{other}': only - (standard input) is supported"))),
+        None => vec![draft_from_flags(store, &args, ctx.now)?],
+    };
+    let many = drafts.len() > 1;
+    let entries = drafts
+        .iter()
+        .enumerate()
+        .map(|(n, d)| {
+            d.resolve(ctx.now, zone).map_err(|e| if many { e.within(&format!("entry {}", n + 1)) } else { e })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let logged = store.log(&entries, ctx.now)?;
+    let ids: String = logged.iter().map(|i| format!("{}\n", i.id)).collect();
+    out(ctx, &ids)?;
+    Ok(0)
+}
+
+fn draft_from_flags(store: &Store, args: &LogArgs, now: DateTime<Utc>) -> Result<Draft> {
+    let costs =
+        args.costs.iter().map(|t| find_boundary(store, t, now).map(|(id, _)| id)).collect::<Result<Vec<_>>>()?;
+    Ok(Draft {
+        channel: args.channel.clone().unwrap_or_default(),
+        minutes: args.minutes.unwrap_or_default(),
+        at: args.at.clone(),
+        tz: args.tz.clone(),
+        source: args.source.clone(),
+        severity: args.severity.clone(),
+        chosen: Some(args.chosen),
+        delegable: Some(args.delegable),
+        note: args.note.clone(),
+        tags: Some(args.tags.clone()),
+        costs: Some(costs),
+    })
+}
+
+/// One draft or an array of them, every field checked before anything is written.
+fn read_drafts(ctx: &mut Context) -> Result<Vec<Draft>> {
+    let mut input = String::new();
+    ctx.stdin
+        .take(MAX_JSON_BYTES + 1)
+        .read_to_string(&mut input)
+        .map_err(|e| Error::invalid("json", format!("standard input is not UTF-8 text: {e}")))?;
+    if input.len() as u64 > MAX_JSON_BYTES {
+        return Err(Error::invalid("json", format!("standard input is larger than {} MiB", MAX_JSON_BYTES >> 20)));
+    }
+    parse_drafts(&input)
+}
+
+pub fn parse_drafts(input: &str) -> Result<Vec<Draft>> {
+    let value: serde_json::Value =
+        serde_json::from_str(input).map_err(|e| Error::invalid("json", format!("not valid JSON: {e}")))?;
+    let one = |v: serde_json::Value, label: Option<String>| {
+        serde_path_to_error::deserialize::<_, Draft>(v).map_err(|e| {
+            let path = e.path().to_string();
+            let field = match (label, path.as_str()) {
+                (Some(l), ".") => l,
+                (Some(l), p) => format!("{l}: {p}"),
+                (None, ".") => "json".to_string(),
+                (None, p) => p.to_string(),
+            };
+            Error::invalid(field, e.into_inner().to_string())
+        })
+    };
+    match value {
+        serde_json::Value::Array(items) if items.is_empty() => {
+            Err(Error::invalid("json", "the array holds no entries"))
+        }
+        serde_json::Value::Array(items) => {
+            items.into_iter().enumerate().map(|(n, v)| one(v, Some(format!("entry {}", n + 1)))).collect()
+        }
+        serde_json::Value::Object(_) => Ok(vec![one(value, None)?]),
+        _ => Err(Error::invalid("json", "expected an entry object or an array of them")),
+    }
+}
+
+fn undo(store: &mut Store, ctx: &mut Context) -> Result<i32> {
+    let zone = home_zone(store, None, ctx)?;
+    match store.undo_last()? {
+        Some(gone) => {
+            out(ctx, &format!("Removed {}\n", text::entry_line(&gone, zone)))?;
+            Ok(0)
+        }
+        None => {
+            let _ = writeln!(ctx.stderr, "Nothing to undo: no entries are logged.");
+            Ok(1)
+        }
+    }
+}
+
+fn parse_week(text: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<IsoWeek> {
+    text.map_or(Ok(IsoWeek::of(now, zone)), str::parse)
+}
+
+fn list(store: &mut Store, args: ListArgs, ctx: &mut Context) -> Result<i32> {
+    let zone = home_zone(store, args.tz.as_deref(), ctx)?;
+    let range = if args.all { None } else { Some(parse_week(args.week.as_deref(), zone, ctx.now)?.bounds(zone)) };
+    if args.json {
+        let mut views = entries_from_store(store, range)?;
+        views.reverse();
+        json(ctx, &views)?;
+    } else {
+        out(ctx, &text::entry_table(&store.interruptions(range)?, &store.timeline()?, zone))?;
+    }
+    Ok(0)
+}
+
+fn week(store: &mut Store, args: WeekArgs, ctx: &mut Context) -> Result<i32> {
+    let zone = home_zone(store, args.tz.as_deref(), ctx)?;
+    let week = parse_week(args.week.as_deref(), zone, ctx.now)?;
+    let summary = week_from_store(store, week, zone)?;
+    if args.json {
+        json(ctx, &summary)?;
+    } else {
+        out(ctx, &text::week_report(&summary))?;
+    }
+    Ok(0)
+}
+
+/// A non-negotiable as it stands now, by id or by name (any case).
+fn find_boundary(store: &Store, target: &str, now: DateTime<Utc>) -> Result<(i64, Boundary)> {
+    let timeline = store.timeline()?;
+    let found = timeline.boundaries_at(now).find(|(id, b)| {
+        target.trim().parse::<i64>().is_ok_and(|n| n == *id) || b.name.eq_ignore_ascii_case(target.trim())
+    });
+    found
+        .map(|(id, b)| (id, b.clone()))
+        .ok_or_else(|| Error::NotFound(format!("no non-negotiable '{target}'; see `loadline boundary list`")))
+}
+
+fn allowance(n: i64) -> Result<u32> {
+    u32::try_from(n).map_err(|_| Error::invalid("allowance", format!("must be from 0 to 100 a week; got {n}")))
+}
+
+fn windows(specs: &[String]) -> Result<Vec<crate::schedule::Window>> {
+    specs.iter().filter(|s| !s.trim().eq_ignore_ascii_case("none")).map(|s| crate::schedule::Window::parse(s)).collect()
+}
+
+fn boundary(store: &mut Store, cmd: BoundaryCommand, ctx: &mut Context) -> Result<i32> {
+    let now = ctx.now;
+    match cmd {
+        BoundaryCommand::Add(BoundaryFields { name, category, windows: specs, allowance: n }) => {
+            let b = Boundary {
+                name,
+                category: category.parse()?,
+                windows: windows(&specs)?,
+                allowance: allowance(n)?,
+                paused: false,
+            };
+            let id = store.add_boundary(b, now)?;
+            out(ctx, &format!("{id}\n"))?;
+        }
+        BoundaryCommand::List { json: as_json } => {
+            let timeline = store.timeline()?;
+            let now_list: Vec<_> = timeline.boundaries_at(now).collect();
+            if as_json {
+                let rows: Vec<serde_json::Value> = now_list
+                    .iter()
+                    .map(|(id, b)| {
+                        let mut v = serde_json::to_value(b).expect("boundaries serialise");
+                        v["id"] = (*id).into();
+                        v
+                    })
+                    .collect();
+                json(ctx, &rows)?;
+            } else if now_list.is_empty() {
+                out(ctx, "No non-negotiables yet. Declare one: loadline boundary add --name \"Family dinner\" --category family --window \"Mon-Fri 18:00-20:00\"\n")?;
+            } else {
+                for (id, b) in now_list {
+                    let w: Vec<String> = b.windows.iter().map(ToString::to_string).collect();
+                    let w = if w.is_empty() { "no windows".to_string() } else { w.join("; ") };
+                    let paused = if b.paused { " [paused]" } else { "" };
+                    out(
+                        ctx,
+                        &format!(
+                            "{id:>4}  {} ({}){paused}: {w}; allowance {} a week\n",
+                            b.name, b.category, b.allowance
+                        ),
+                    )?;
+                }
+            }
+        }
+        BoundaryCommand::Edit { target, fields: BoundaryEdit { name, category, windows: specs, allowance: n } } => {
+            let (id, mut b) = find_boundary(store, &target, now)?;
+            if let Some(name) = name {
+                b.name = name;
+            }
+            if let Some(c) = category {
+                b.category = c.parse()?;
+            }
+            if !specs.is_empty() {
+                b.windows = windows(&specs)?;
+            }
+            if let Some(n) = n {
+                b.allowance = allowance(n)?;
+            }
+            store.edit_boundary(id, Some(b), now)?;
+        }
+        BoundaryCommand::Pause { target } => set_paused(store, &target, true, now)?,
+        BoundaryCommand::Resume { target } => set_paused(store, &target, false, now)?,
+        BoundaryCommand::Remove { target } => {
+            let (id, _) = find_boundary(store, &target, now)?;
+            store.edit_boundary(id, None, now)?;
+        }
+    }
+    Ok(0)
+}
+
+fn set_paused(store: &mut Store, target: &str, paused: bool, now: DateTime<Utc>) -> Result<()> {
+    let (id, b) = find_boundary(store, target, now)?;
+    store.edit_boundary(id, Some(Boundary { paused, ..b }), now)
+}
+
+fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Result<i32> {
+    let timeline = store.timeline()?;
+    let mut schedule = timeline.schedule_at(ctx.now).clone();
+    let mut prefs = store.prefs()?;
+    match cmd {
+        SettingsCommand::Show { json: as_json } => {
+            if as_json {
+                json(ctx, &serde_json::json!({ "schedule": schedule, "prefs": prefs }))?;
+            } else {
+                let hours = schedule.describe_working_hours();
+                let sleep = schedule.sleep.map_or("none".to_string(), |s| s.to_string());
+                let zone = prefs.zone.clone().unwrap_or_else(|| format!("system ({})", ctx.system_zone));
+                out(
+                    ctx,
+                    &format!(
+                        "Working hours  {}\nSleep hours    {sleep}\nLoad line      {} sacrifices, {} after-hours minutes a week\nTime zone      {zone}\n",
+                        if hours.is_empty() { "none".to_string() } else { hours.join("; ") },
+                        schedule.load_line.sacrifices,
+                        schedule.load_line.minutes
+                    ),
+                )?;
+            }
+        }
+        SettingsCommand::Set(SettingsSet { work, sleep, load_line_sacrifices, load_line_minutes, zone }) => {
+            if !work.is_empty() {
+                schedule.set_working_hours(&work)?;
+            }
+            if let Some(sleep) = sleep {
+                schedule.sleep = if sleep.trim().eq_ignore_ascii_case("none") {
+                    None
+                } else {
+                    Some(Span::parse(&sleep).map_err(|e| e.relabel("sleep"))?)
+                };
+            }
+            if let Some(n) = load_line_sacrifices {
+                schedule.load_line.sacrifices = u32::try_from(n)
+                    .map_err(|_| Error::invalid("load-line-sacrifices", format!("must be 0 or more; got {n}")))?;
+            }
+            if let Some(n) = load_line_minutes {
+                schedule.load_line.minutes = u32::try_from(n)
+                    .map_err(|_| Error::invalid("load-line-minutes", format!("must be 0 or more; got {n}")))?;
+            }
+            if let Some(zone) = zone {
+                prefs.zone = if zone.trim().eq_ignore_ascii_case("system") {
+                    None
+                } else {
+                    Some(parse_zone("zone", &zone)?.name().to_string())
+                };
+            }
+            // Check both before writing either, so a bad value changes nothing.
+            schedule.validate()?;
+            prefs.validate()?;
+            if schedule != *timeline.schedule_at(ctx.now) {
+                store.set_schedule(&schedule, ctx.now)?;
+            }
+            store.set_prefs(&prefs)?;
+        }
+    }
+    Ok(0)
+}

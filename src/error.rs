@@ -1,0 +1,60 @@
+//! The core's one error type. Bad input names the field and what is allowed; everything else
+//! is a failure of the store or the file system that the caller reports briefly and logs in full.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that breaks a rule; `field` is the name the person typed or sees.
+    #[error("{field}: {message}")]
+    Invalid { field: String, message: String },
+
+    #[error("{0}")]
+    NotFound(String),
+
+    #[error(
+        "the database at {path} was written by a newer Loadline (schema version {found}, this one knows {known}); it was left untouched"
+    )]
+    NewerDatabase { path: PathBuf, found: i64, known: i64 },
+
+    #[error("the file at {path} is not a Loadline database ({reason}); it was left untouched")]
+    Damaged { path: PathBuf, reason: String },
+
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+
+    #[error("{context}: {source}")]
+    Io { context: String, source: std::io::Error },
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::Invalid { field: field.into(), message: message.into() }
+    }
+
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io { context: context.into(), source }
+    }
+
+    /// Prefixes the field of a validation error, e.g. `entry 2: minutes`.
+    pub fn within(self, prefix: &str) -> Self {
+        match self {
+            Error::Invalid { field, message } => Error::Invalid { field: format!("{prefix}: {field}"), message },
+            other => other,
+        }
+    }
+
+    /// Renames the field of a validation error, for a value parsed by a shared reader.
+    pub fn relabel(self, field: &str) -> Self {
+        match self {
+            Error::Invalid { message, .. } => Error::invalid(field, message),
+            other => other,
+        }
+    }
+
+    pub fn is_invalid(&self) -> bool {
+        matches!(self, Error::Invalid { .. })
+    }
+}

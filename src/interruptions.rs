@@ -1,0 +1,272 @@
+//! An interruption: one logged event of work that crossed into the person's time. A draft (from
+//! the window, the tray, the CLI flags or JSON on stdin) is checked here, field by field, and
+//! becomes a `NewInterruption` only if every field is allowed.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::zone::{parse_at, parse_zone};
+
+pub const MIN_MINUTES: i64 = 1;
+/// A week; a longer incident is logged as several entries.
+pub const MAX_MINUTES: i64 = 10_080;
+pub const MAX_NOTE_CHARS: usize = 10_000;
+pub const MAX_SOURCE_CHARS: usize = 200;
+pub const MAX_LABEL_CHARS: usize = 40;
+pub const MAX_TAGS: usize = 20;
+
+/// Channels offered everywhere; any other short label is accepted too (user-extensible).
+pub const BUILT_IN_CHANNELS: [&str; 7] = ["page", "call", "chat", "email", "meeting", "in person", "self-initiated"];
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub enum Severity {
+    #[default]
+    #[serde(rename = "none")]
+    None,
+    P1,
+    P2,
+    P3,
+    P4,
+}
+
+impl FromStr for Severity {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "" | "NONE" => Ok(Severity::None),
+            "P1" => Ok(Severity::P1),
+            "P2" => Ok(Severity::P2),
+            "P3" => Ok(Severity::P3),
+            "P4" => Ok(Severity::P4),
+            _ => Err(Error::invalid("severity", format!("'{s}' is not a severity; use none, P1, P2, P3 or P4"))),
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::None => "none",
+            Severity::P1 => "P1",
+            Severity::P2 => "P2",
+            Severity::P3 => "P3",
+            Severity::P4 => "P4",
+        })
+    }
+}
+
+/// What a person (or a script) hands in to log or edit an entry. Field names match the
+/// `loadline log` flags. `at` is local time in `tz` or RFC 3339 with an offset; both default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct Draft {
+    pub channel: String,
+    pub minutes: i64,
+    #[serde(default)]
+    #[ts(optional)]
+    pub at: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub tz: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub source: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub severity: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub chosen: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub delegable: Option<bool>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub note: Option<String>,
+    #[serde(default)]
+    #[ts(optional)]
+    pub tags: Option<Vec<String>>,
+    /// Non-negotiables (by id) the person marks this entry as costing, windows or not.
+    #[serde(default)]
+    #[ts(optional)]
+    pub costs: Option<Vec<i64>>,
+}
+
+/// A checked entry, ready to be written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewInterruption {
+    pub start: DateTime<Utc>,
+    pub zone: Tz,
+    pub minutes: u32,
+    pub channel: String,
+    pub source: Option<String>,
+    pub severity: Severity,
+    pub chosen: bool,
+    pub delegable: bool,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub costs: Vec<i64>,
+}
+
+impl Draft {
+    /// Checks every field; `now` and `zone` fill in a missing `at` and `tz`.
+    pub fn resolve(&self, now: DateTime<Utc>, default_zone: Tz) -> Result<NewInterruption> {
+        let zone = match &self.tz {
+            Some(name) => parse_zone("tz", name)?,
+            None => default_zone,
+        };
+        let start = match &self.at {
+            Some(text) => parse_at("at", text, zone)?,
+            None => now,
+        };
+        let new = NewInterruption {
+            start: start.duration_trunc(TimeDelta::minutes(1)).map_err(|_| Error::invalid("at", "is out of range"))?,
+            zone,
+            minutes: check_minutes(self.minutes)?,
+            channel: check_channel(&self.channel)?,
+            source: check_source(self.source.as_deref())?,
+            severity: self.severity.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
+            chosen: self.chosen.unwrap_or(false),
+            delegable: self.delegable.unwrap_or(false),
+            note: check_note(self.note.as_deref().unwrap_or(""))?,
+            tags: check_tags(self.tags.as_deref().unwrap_or(&[]))?,
+            costs: self.costs.clone().unwrap_or_default(),
+        };
+        Ok(new)
+    }
+}
+
+fn check_minutes(minutes: i64) -> Result<u32> {
+    if !(MIN_MINUTES..=MAX_MINUTES).contains(&minutes) {
+        return Err(Error::invalid(
+            "minutes",
+            format!("must be a whole number from {MIN_MINUTES} to {MAX_MINUTES} (a longer incident is logged as several entries); got {minutes}"),
+        ));
+    }
+    Ok(minutes as u32)
+}
+
+fn check_label(field: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid(field, "must not be empty"));
+    }
+    if text.chars().count() > MAX_LABEL_CHARS || text.chars().any(char::is_control) {
+        return Err(Error::invalid(field, format!("must be at most {MAX_LABEL_CHARS} characters on one line")));
+    }
+    Ok(text.to_string())
+}
+
+fn check_channel(text: &str) -> Result<String> {
+    check_label("channel", text).map(|c| c.to_lowercase())
+}
+
+fn check_source(text: Option<&str>) -> Result<Option<String>> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else { return Ok(None) };
+    if text.chars().count() > MAX_SOURCE_CHARS || text.chars().any(char::is_control) {
+        return Err(Error::invalid("source", format!("must be at most {MAX_SOURCE_CHARS} characters on one line")));
+    }
+    Ok(Some(text.to_string()))
+}
+
+fn check_note(text: &str) -> Result<String> {
+    let count = text.chars().count();
+    if count > MAX_NOTE_CHARS {
+        return Err(Error::invalid("note", format!("must be at most {MAX_NOTE_CHARS} characters; got {count}")));
+    }
+    Ok(text.to_string())
+}
+
+fn check_tags(tags: &[String]) -> Result<Vec<String>> {
+    if tags.len() > MAX_TAGS {
+        return Err(Error::invalid("tags", format!("at most {MAX_TAGS} tags; got {}", tags.len())));
+    }
+    let mut out: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = check_label("tag", tag)?;
+        if !out.contains(&tag) {
+            out.push(tag);
+        }
+    }
+    Ok(out)
+}
+
+/// A stored entry.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Interruption {
+    pub id: i64,
+    /// Stable across export and import, so a backup restored twice is not doubled.
+    pub uid: String,
+    pub logged_at: DateTime<Utc>,
+    pub entry: NewInterruption,
+}
+
+impl Interruption {
+    pub fn end(&self) -> DateTime<Utc> {
+        self.entry.start + TimeDelta::minutes(self.entry.minutes.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(minutes: i64) -> Draft {
+        Draft { channel: "page".into(), minutes, ..Draft::default() }
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-18T22:30:47Z").unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn a_bare_draft_starts_now_in_the_default_zone_and_is_reactive() {
+        let new = draft(15).resolve(now(), chrono_tz::Europe::Berlin).unwrap();
+        assert_eq!(new.start.to_rfc3339(), "2026-11-18T22:30:00+00:00", "truncated to the minute");
+        assert_eq!(new.zone, chrono_tz::Europe::Berlin);
+        assert!(!new.chosen && !new.delegable);
+        assert_eq!(new.severity, Severity::None);
+    }
+
+    #[test]
+    fn every_bad_field_is_named() {
+        let cases: Vec<(Draft, &str)> = vec![
+            (draft(0), "minutes:"),
+            (draft(-5), "minutes:"),
+            (draft(10_081), "minutes:"),
+            (Draft { channel: " ".into(), ..draft(5) }, "channel:"),
+            (Draft { tz: Some("Mars/Olympus".into()), ..draft(5) }, "tz:"),
+            (Draft { at: Some("2026-13-40T25:00".into()), ..draft(5) }, "at:"),
+            (Draft { severity: Some("P9".into()), ..draft(5) }, "severity:"),
+            (Draft { note: Some("x".repeat(MAX_NOTE_CHARS + 1)), ..draft(5) }, "note:"),
+            (Draft { source: Some("s".repeat(201)), ..draft(5) }, "source:"),
+            (Draft { tags: Some(vec!["ok".into(), "".into()]), ..draft(5) }, "tag:"),
+        ];
+        for (d, field) in cases {
+            let err = d.resolve(now(), chrono_tz::UTC).unwrap_err();
+            assert!(err.to_string().starts_with(field), "want {field}, got {err}");
+        }
+    }
+
+    #[test]
+    fn limits_are_inclusive() {
+        assert!(draft(1).resolve(now(), chrono_tz::UTC).is_ok());
+        assert!(draft(10_080).resolve(now(), chrono_tz::UTC).is_ok());
+        let note = Draft { note: Some("é".repeat(MAX_NOTE_CHARS)), ..draft(5) };
+        assert!(note.resolve(now(), chrono_tz::UTC).is_ok(), "characters, not bytes");
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_deduplicated() {
+        let d = Draft { tags: Some(vec![" db ".into(), "db".into(), "night".into()]), ..draft(5) };
+        assert_eq!(d.resolve(now(), chrono_tz::UTC).unwrap().tags, vec!["db", "night"]);
+    }
+}

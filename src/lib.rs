@@ -1,0 +1,18 @@
+//! Loadline's domain, with no GUI: interruptions and their classification against working
+//! hours, sleep hours and non-negotiables; weeks against the load line; the SQLite store; and
+//! the command line. The core never reads the system clock: `now` is always an argument.
+
+pub mod boundaries;
+pub mod classify;
+pub mod cli;
+pub mod error;
+pub mod interruptions;
+pub mod prefs;
+pub mod schedule;
+pub mod store;
+pub mod summary;
+pub mod timeline;
+pub mod week;
+pub mod zone;
+
+pub use error::{Error, Result};

@@ -1,0 +1,53 @@
+//! The schema, as a list of migrations. `PRAGMA user_version` is the number of migrations
+//! applied; each runs in its own transaction. Changelog:
+//!
+//! - 1: interruptions, schedule and non-negotiable versions, preferences.
+
+pub const MIGRATIONS: &[&str] = &[
+    // 1
+    r#"
+    CREATE TABLE interruptions (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        start_utc INTEGER NOT NULL,
+        zone TEXT NOT NULL,
+        minutes INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 10080),
+        channel TEXT NOT NULL,
+        source TEXT,
+        severity TEXT NOT NULL,
+        chosen INTEGER NOT NULL CHECK (chosen IN (0, 1)),
+        delegable INTEGER NOT NULL CHECK (delegable IN (0, 1)),
+        note TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        costs TEXT NOT NULL,
+        logged_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX interruptions_by_start ON interruptions (start_utc);
+
+    -- valid_from NULL: in force from the beginning of time.
+    CREATE TABLE schedule_versions (
+        id INTEGER PRIMARY KEY,
+        valid_from INTEGER,
+        body TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE boundaries (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+    ) STRICT;
+    -- body NULL: removed from valid_from on.
+    CREATE TABLE boundary_versions (
+        id INTEGER PRIMARY KEY,
+        boundary_id INTEGER NOT NULL REFERENCES boundaries (id) ON DELETE CASCADE,
+        valid_from INTEGER,
+        body TEXT
+    ) STRICT;
+    CREATE INDEX boundary_versions_by_boundary ON boundary_versions (boundary_id);
+
+    CREATE TABLE prefs (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) STRICT;
+    "#,
+];

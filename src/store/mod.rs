@@ -1,0 +1,346 @@
+//! The SQLite store: one file, `loadline.db`, in the data directory.
+//!
+//! Durability is the product's promise, so every connection runs WAL with `synchronous=FULL`
+//! and every write is one `BEGIN IMMEDIATE` transaction: the CLI and the app can write at the
+//! same moment, the second waits on the busy timeout instead of failing mid-transaction.
+
+mod migrations;
+mod rows;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::boundaries::Boundary;
+use crate::error::{Error, Result};
+use crate::interruptions::{Interruption, NewInterruption};
+use crate::prefs::Prefs;
+use crate::schedule::Schedule;
+use crate::timeline::{BoundaryHistory, Timeline, Versioned};
+
+pub use migrations::MIGRATIONS;
+
+pub const DB_FILE: &str = "loadline.db";
+/// `PRAGMA application_id`: "LDLN", so a foreign SQLite file is recognised and left alone.
+const APPLICATION_ID: i64 = 0x4C44_4C4E;
+/// Long enough to ride out another process's write (they take milliseconds), short enough that
+/// a wedged writer is reported rather than hanging the tray.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// The per-user data directory (on Linux `~/.local/share/loadline`).
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "loadline").map(|d| d.data_dir().to_path_buf())
+}
+
+impl Store {
+    /// Opens (creating if needed) the database in `dir`. A damaged, foreign or newer file is
+    /// reported and never modified.
+    pub fn open(dir: &Path) -> Result<Store> {
+        create_private_dir(dir)?;
+        let path = dir.join(DB_FILE);
+        create_private_file(&path)?;
+        let conn =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| damaged_or(&path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mut store = Store { conn, path };
+        store.check_identity()?;
+        // WAL lets readers go on while one writer commits; FULL syncs the WAL on every commit,
+        // so an acknowledged entry survives a power cut.
+        store.conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| damaged_or(&store.path, e))?;
+        store.conn.pragma_update(None, "synchronous", "FULL")?;
+        store.conn.pragma_update(None, "foreign_keys", "ON")?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Changes whenever another connection (the CLI, another window) commits; not for our own.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Refuses what is not ours before anything is written to it.
+    fn check_identity(&self) -> Result<()> {
+        let version: i64 =
+            self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| damaged_or(&self.path, e))?;
+        let app_id: i64 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let known = MIGRATIONS.len() as i64;
+        if version == 0 {
+            let tables: i64 = self.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            if tables > 0 && app_id != APPLICATION_ID {
+                return Err(Error::Damaged {
+                    path: self.path.clone(),
+                    reason: "it is another program's SQLite database".into(),
+                });
+            }
+        } else if app_id != APPLICATION_ID {
+            return Err(Error::Damaged {
+                path: self.path.clone(),
+                reason: "it is another program's SQLite database".into(),
+            });
+        } else if version > known {
+            return Err(Error::NewerDatabase { path: self.path.clone(), found: version, known });
+        }
+        Ok(())
+    }
+
+    fn migrate(&mut self) -> Result<()> {
+        loop {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            // Read inside the write lock: another process may have migrated meanwhile.
+            let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+            let Some(sql) = MIGRATIONS.get(version as usize) else { return Ok(()) };
+            tx.execute_batch(sql)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.pragma_update(None, "user_version", version + 1)?;
+            tx.commit()?;
+        }
+    }
+
+    /// Runs `f` in one `BEGIN IMMEDIATE` transaction; nothing of it is kept if it fails.
+    fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = f(&tx)?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    // --- interruptions ---
+
+    /// Writes all of `entries` or none of them.
+    pub fn log(&mut self, entries: &[NewInterruption], now: DateTime<Utc>) -> Result<Vec<Interruption>> {
+        self.write(|tx| {
+            entries
+                .iter()
+                .enumerate()
+                .map(|(n, e)| {
+                    let uid = uuid::Uuid::new_v4().to_string();
+                    rows::insert(tx, &uid, e, now).map_err(|err| {
+                        if entries.len() > 1 {
+                            err.within(&format!("entry {}", n + 1))
+                        } else {
+                            err
+                        }
+                    })
+                })
+                .collect()
+        })
+    }
+
+    pub fn get(&self, id: i64) -> Result<Interruption> {
+        rows::get(&self.conn, id)?.ok_or_else(|| Error::NotFound(format!("no entry with id {id}")))
+    }
+
+    pub fn update(&mut self, id: i64, entry: &NewInterruption) -> Result<Interruption> {
+        self.write(|tx| {
+            rows::check_costs(tx, entry)?;
+            let changed = tx.execute(
+                "UPDATE interruptions SET start_utc=?2, zone=?3, minutes=?4, channel=?5, source=?6, severity=?7,
+                 chosen=?8, delegable=?9, note=?10, tags=?11, costs=?12 WHERE id=?1",
+                rows::params_for(id, entry),
+            )?;
+            if changed == 0 {
+                return Err(Error::NotFound(format!("no entry with id {id}")));
+            }
+            rows::get(tx, id)?.ok_or_else(|| Error::NotFound(format!("no entry with id {id}")))
+        })
+    }
+
+    pub fn delete(&mut self, id: i64) -> Result<Interruption> {
+        self.write(|tx| {
+            let gone = rows::get(tx, id)?.ok_or_else(|| Error::NotFound(format!("no entry with id {id}")))?;
+            tx.execute("DELETE FROM interruptions WHERE id=?1", [id])?;
+            Ok(gone)
+        })
+    }
+
+    /// Puts back an entry that was deleted (the window's undo), keeping its identity.
+    pub fn restore(&mut self, gone: &Interruption) -> Result<Interruption> {
+        self.write(|tx| rows::insert(tx, &gone.uid, &gone.entry, gone.logged_at))
+    }
+
+    /// Removes the most recently logged entry; `None` if there is none.
+    pub fn undo_last(&mut self) -> Result<Option<Interruption>> {
+        self.write(|tx| {
+            let last: Option<i64> = tx.query_row("SELECT max(id) FROM interruptions", [], |r| r.get(0))?;
+            let Some(id) = last else { return Ok(None) };
+            let gone = rows::get(tx, id)?;
+            tx.execute("DELETE FROM interruptions WHERE id=?1", [id])?;
+            Ok(gone)
+        })
+    }
+
+    /// Entries starting in `[from, to)`, or all of them, oldest first.
+    pub fn interruptions(&self, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<Interruption>> {
+        let (from, to) = range.map_or((i64::MIN, i64::MAX), |(a, b)| (a.timestamp(), b.timestamp()));
+        rows::select(&self.conn, "WHERE start_utc >= ?1 AND start_utc < ?2 ORDER BY start_utc, id", params![from, to])
+    }
+
+    pub fn count(&self) -> Result<i64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM interruptions", [], |r| r.get(0))?)
+    }
+
+    /// Sources used before, most used first, for autocomplete.
+    pub fn sources(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT source FROM interruptions WHERE source IS NOT NULL GROUP BY source ORDER BY count(*) DESC, max(start_utc) DESC LIMIT 200",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    // --- what is in force when ---
+
+    pub fn timeline(&self) -> Result<Timeline> {
+        let mut stmt = self.conn.prepare("SELECT valid_from, body FROM schedule_versions ORDER BY id")?;
+        let schedules = stmt
+            .query_map([], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, String>(1)?)))?
+            .map(|row| {
+                let (from, body) = row?;
+                Ok(Versioned { valid_from: from.map(rows::instant), value: rows::from_json("schedule", &body)? })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT boundary_id, valid_from, body FROM boundary_versions ORDER BY boundary_id, id")?;
+        let mut boundaries: Vec<BoundaryHistory> = Vec::new();
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(2)?))
+        })?;
+        for row in rows {
+            let (id, from, body) = row?;
+            let value = body.map(|b| rows::from_json::<Boundary>("non-negotiable", &b)).transpose()?;
+            let version = Versioned { valid_from: from.map(rows::instant), value };
+            match boundaries.last_mut().filter(|h| h.id == id) {
+                Some(h) => h.versions.push(version),
+                None => boundaries.push(BoundaryHistory { id, versions: vec![version] }),
+            }
+        }
+        Ok(Timeline::new(schedules, boundaries))
+    }
+
+    /// Edits take effect from `now`; while no entry exists yet they hold from the beginning
+    /// of time, so the person's first settings classify back-dated entries too.
+    fn edit_from(tx: &Transaction, now: DateTime<Utc>) -> Result<Option<i64>> {
+        let any: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM interruptions)", [], |r| r.get(0))?;
+        Ok(any.then_some(now.timestamp()))
+    }
+
+    pub fn set_schedule(&mut self, schedule: &Schedule, now: DateTime<Utc>) -> Result<()> {
+        schedule.validate()?;
+        self.write(|tx| {
+            let from = Self::edit_from(tx, now)?;
+            if from.is_none() {
+                tx.execute("DELETE FROM schedule_versions", [])?;
+            }
+            tx.execute(
+                "INSERT INTO schedule_versions (valid_from, body) VALUES (?1, ?2)",
+                params![from, rows::to_json(schedule)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Declares a non-negotiable; returns its id.
+    pub fn add_boundary(&mut self, boundary: Boundary, now: DateTime<Utc>) -> Result<i64> {
+        let boundary = boundary.checked()?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO boundaries (uid, created_at) VALUES (?1, ?2)",
+                params![uuid::Uuid::new_v4().to_string(), now.timestamp()],
+            )?;
+            let id = tx.last_insert_rowid();
+            Self::push_boundary_version(tx, id, Some(&boundary), now)?;
+            Ok(id)
+        })
+    }
+
+    /// A new version of a non-negotiable: an edit, a pause or resume, or (`None`) its removal.
+    pub fn edit_boundary(&mut self, id: i64, boundary: Option<Boundary>, now: DateTime<Utc>) -> Result<()> {
+        let boundary = boundary.map(Boundary::checked).transpose()?;
+        self.write(|tx| {
+            let exists: bool =
+                tx.query_row("SELECT EXISTS (SELECT 1 FROM boundaries WHERE id=?1)", [id], |r| r.get(0))?;
+            if !exists {
+                return Err(Error::NotFound(format!("no non-negotiable with id {id}")));
+            }
+            Self::push_boundary_version(tx, id, boundary.as_ref(), now)
+        })
+    }
+
+    fn push_boundary_version(tx: &Transaction, id: i64, boundary: Option<&Boundary>, now: DateTime<Utc>) -> Result<()> {
+        let from = Self::edit_from(tx, now)?;
+        if from.is_none() {
+            tx.execute("DELETE FROM boundary_versions WHERE boundary_id=?1", [id])?;
+            if boundary.is_none() {
+                tx.execute("DELETE FROM boundaries WHERE id=?1", [id])?;
+                return Ok(());
+            }
+        }
+        tx.execute(
+            "INSERT INTO boundary_versions (boundary_id, valid_from, body) VALUES (?1, ?2, ?3)",
+            params![id, from, boundary.map(rows::to_json)],
+        )?;
+        Ok(())
+    }
+
+    // --- preferences (not versioned: they do not classify anything) ---
+
+    pub fn prefs(&self) -> Result<Prefs> {
+        let body: Option<String> =
+            self.conn.query_row("SELECT value FROM prefs WHERE key='prefs'", [], |r| r.get(0)).optional()?;
+        body.map_or(Ok(Prefs::default()), |b| rows::from_json("preferences", &b))
+    }
+
+    pub fn set_prefs(&mut self, prefs: &Prefs) -> Result<()> {
+        prefs.validate()?;
+        self.write(|tx| {
+            tx.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('prefs', ?1)", [rows::to_json(prefs)])?;
+            Ok(())
+        })
+    }
+}
+
+fn damaged_or(path: &Path, e: rusqlite::Error) -> Error {
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => {
+            Error::Damaged { path: path.to_path_buf(), reason: e.to_string() }
+        }
+        _ => Error::Sqlite(e),
+    }
+}
+
+/// The data directory holds private notes: owner-only.
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir).map_err(|e| Error::io(format!("cannot create the data directory {}", dir.display()), e))
+}
+
+/// Creates the database file owner-only before SQLite opens it (its WAL and shm files inherit
+/// the mode). An existing file is left as it is.
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(format!("cannot create {}", path.display()), e)),
+    }
+}

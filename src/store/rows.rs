@@ -1,0 +1,120 @@
+//! Mapping between rows and domain values. Columns are plain (seconds since the epoch, zone
+//! names, JSON arrays for tags) so the file stays readable with any SQLite tool.
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use rusqlite::{params, Connection, OptionalExtension, Params, Row, ToSql};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::interruptions::{Interruption, NewInterruption};
+
+const COLUMNS: &str =
+    "id, uid, start_utc, zone, minutes, channel, source, severity, chosen, delegable, note, tags, costs, logged_at";
+
+pub fn instant(seconds: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(seconds, 0).unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+pub fn to_json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("domain values always serialise")
+}
+
+/// A stored value that no longer parses means the file was changed behind our back.
+pub fn from_json<T: DeserializeOwned>(what: &str, body: &str) -> Result<T> {
+    serde_json::from_str(body).map_err(|e| Error::invalid(what, format!("stored value cannot be read: {e}")))
+}
+
+fn bad_column(index: usize, e: impl std::fmt::Display) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.to_string().into())
+}
+
+fn from_row(r: &Row) -> rusqlite::Result<Interruption> {
+    let zone: String = r.get(3)?;
+    let severity: String = r.get(7)?;
+    let tags: String = r.get(11)?;
+    let costs: String = r.get(12)?;
+    Ok(Interruption {
+        id: r.get(0)?,
+        uid: r.get(1)?,
+        logged_at: instant(r.get(13)?),
+        entry: NewInterruption {
+            start: instant(r.get(2)?),
+            zone: zone.parse::<Tz>().map_err(|e| bad_column(3, e))?,
+            minutes: r.get(4)?,
+            channel: r.get(5)?,
+            source: r.get(6)?,
+            severity: severity.parse().map_err(|e| bad_column(7, e))?,
+            chosen: r.get(8)?,
+            delegable: r.get(9)?,
+            note: r.get(10)?,
+            tags: serde_json::from_str(&tags).map_err(|e| bad_column(11, e))?,
+            costs: serde_json::from_str(&costs).map_err(|e| bad_column(12, e))?,
+        },
+    })
+}
+
+pub fn select(conn: &Connection, tail: &str, args: impl Params) -> Result<Vec<Interruption>> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM interruptions {tail}"))?;
+    let rows = stmt.query_map(args, from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Interruption>> {
+    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM interruptions WHERE id=?1"), [id], from_row).optional()?)
+}
+
+/// The values of an entry in column order `?1..?12`, `?1` being `id`.
+pub fn params_for(id: i64, e: &NewInterruption) -> [Box<dyn ToSql + '_>; 12] {
+    [
+        Box::new(id),
+        Box::new(e.start.timestamp()),
+        Box::new(e.zone.name()),
+        Box::new(e.minutes),
+        Box::new(e.channel.as_str()),
+        Box::new(e.source.as_deref()),
+        Box::new(e.severity.to_string()),
+        Box::new(e.chosen),
+        Box::new(e.delegable),
+        Box::new(e.note.as_str()),
+        Box::new(to_json(&e.tags)),
+        Box::new(to_json(&e.costs)),
+    ]
+}
+
+/// An entry may only be marked as costing non-negotiables that exist.
+pub fn check_costs(conn: &Connection, e: &NewInterruption) -> Result<()> {
+    for id in &e.costs {
+        let exists: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM boundaries WHERE id=?1)", [id], |r| r.get(0))?;
+        if !exists {
+            return Err(Error::invalid("costs", format!("there is no non-negotiable with id {id}")));
+        }
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &Connection, uid: &str, e: &NewInterruption, logged_at: DateTime<Utc>) -> Result<Interruption> {
+    check_costs(conn, e)?;
+    conn.execute(
+        "INSERT INTO interruptions (uid, start_utc, zone, minutes, channel, source, severity, chosen, delegable, note, tags, costs, logged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            uid,
+            e.start.timestamp(),
+            e.zone.name(),
+            e.minutes,
+            e.channel,
+            e.source,
+            e.severity.to_string(),
+            e.chosen,
+            e.delegable,
+            e.note,
+            to_json(&e.tags),
+            to_json(&e.costs),
+            logged_at.timestamp()
+        ],
+    )?;
+    Ok(Interruption { id: conn.last_insert_rowid(), uid: uid.to_string(), logged_at, entry: e.clone() })
+}

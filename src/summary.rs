@@ -1,0 +1,226 @@
+//! The numbers people see: each entry with its classification, and a week's totals against the
+//! load line. The CLI's `--json`, the window and the tray all show these, computed once here.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::boundaries::Category;
+use crate::classify::{classify, Classification};
+use crate::error::Result;
+use crate::interruptions::{Interruption, Severity};
+use crate::schedule::LoadLine;
+use crate::store::Store;
+use crate::timeline::Timeline;
+use crate::week::IsoWeek;
+
+/// An entry as listed: what was logged plus what it cost.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Entry {
+    pub id: i64,
+    /// RFC 3339 with the offset of the entry's own zone.
+    pub start: String,
+    pub zone: String,
+    pub minutes: u32,
+    pub channel: String,
+    pub source: Option<String>,
+    pub severity: Severity,
+    pub chosen: bool,
+    pub delegable: bool,
+    pub note: String,
+    pub tags: Vec<String>,
+    /// Non-negotiables the person marked this entry as costing.
+    pub costs: Vec<i64>,
+    pub after_hours_minutes: u32,
+    pub sleep_minutes: u32,
+    /// Non-negotiables breached, by window or by mark.
+    pub breaches: Vec<i64>,
+    pub sacrifice: bool,
+}
+
+impl Entry {
+    pub fn new(i: &Interruption, timeline: &Timeline) -> Entry {
+        let c = classify(&i.entry, timeline);
+        let e = &i.entry;
+        Entry {
+            id: i.id,
+            start: e.start.with_timezone(&e.zone).to_rfc3339(),
+            zone: e.zone.name().to_string(),
+            minutes: e.minutes,
+            channel: e.channel.clone(),
+            source: e.source.clone(),
+            severity: e.severity,
+            chosen: e.chosen,
+            delegable: e.delegable,
+            note: e.note.clone(),
+            tags: e.tags.clone(),
+            costs: e.costs.clone(),
+            sacrifice: c.is_sacrifice(),
+            after_hours_minutes: c.after_hours_minutes,
+            sleep_minutes: c.sleep_minutes,
+            breaches: c.breaches,
+        }
+    }
+}
+
+/// How a non-negotiable fared in a week.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct BreachCount {
+    pub id: i64,
+    pub name: String,
+    pub category: Category,
+    pub count: u32,
+    pub allowance: u32,
+    pub paused: bool,
+}
+
+/// A week's totals in one zone. Keys are stable: more may be added, none renamed.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct WeekSummary {
+    pub week: IsoWeek,
+    pub zone: String,
+    /// Local Monday 00:00 and the next Monday 00:00, RFC 3339.
+    pub start: String,
+    pub end: String,
+    pub interruptions: u32,
+    pub sacrifices: u32,
+    pub after_hours_minutes: u32,
+    pub sleep_minutes: u32,
+    pub sleep_interruptions: u32,
+    /// Of the week's sacrifices, how many were a conscious choice, reactive, delegable.
+    pub chosen: u32,
+    pub reactive: u32,
+    pub delegable: u32,
+    /// The load line in force at the end of the week.
+    pub load_line: LoadLine,
+    pub over_load_line: bool,
+    pub breaches: Vec<BreachCount>,
+}
+
+/// Totals for `week` in `zone` over the entries that start in it (others are ignored).
+pub fn week_summary(week: IsoWeek, zone: Tz, entries: &[Interruption], timeline: &Timeline) -> WeekSummary {
+    let (start, end) = week.bounds(zone);
+    let last_instant = end - Duration::seconds(1);
+    let mut s = WeekSummary {
+        week,
+        zone: zone.name().to_string(),
+        start: start.with_timezone(&zone).to_rfc3339(),
+        end: end.with_timezone(&zone).to_rfc3339(),
+        interruptions: 0,
+        sacrifices: 0,
+        after_hours_minutes: 0,
+        sleep_minutes: 0,
+        sleep_interruptions: 0,
+        chosen: 0,
+        reactive: 0,
+        delegable: 0,
+        load_line: timeline.schedule_at(last_instant).load_line,
+        over_load_line: false,
+        breaches: Vec::new(),
+    };
+    let mut breach_counts: Vec<(i64, u32)> = Vec::new();
+    for i in entries.iter().filter(|i| i.entry.start >= start && i.entry.start < end) {
+        let c: Classification = classify(&i.entry, timeline);
+        s.interruptions += 1;
+        s.after_hours_minutes += c.after_hours_minutes;
+        s.sleep_minutes += c.sleep_minutes;
+        s.sleep_interruptions += u32::from(c.sleep_minutes > 0);
+        if c.is_sacrifice() {
+            s.sacrifices += 1;
+            if i.entry.chosen {
+                s.chosen += 1;
+            } else {
+                s.reactive += 1;
+            }
+            s.delegable += u32::from(i.entry.delegable);
+        }
+        for id in c.breaches {
+            match breach_counts.iter_mut().find(|(b, _)| *b == id) {
+                Some((_, n)) => *n += 1,
+                None => breach_counts.push((id, 1)),
+            }
+        }
+    }
+    s.over_load_line = s.sacrifices > s.load_line.sacrifices || s.after_hours_minutes > s.load_line.minutes;
+    s.breaches = breach_report(timeline, last_instant, &breach_counts);
+    s
+}
+
+/// Every non-negotiable that exists at the end of the week, plus any breached during it.
+fn breach_report(timeline: &Timeline, last: DateTime<Utc>, counts: &[(i64, u32)]) -> Vec<BreachCount> {
+    timeline
+        .boundaries
+        .iter()
+        .filter_map(|h| {
+            let count = counts.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
+            // The version the week ended with; for one removed mid-week but breached, its last.
+            let shown = timeline.boundary_at(h.id, last).or_else(|| {
+                let before_end = h.versions.iter().filter(|v| v.valid_from.is_none_or(|f| f <= last));
+                (count > 0).then(|| before_end.filter_map(|v| v.value.as_ref()).last()).flatten()
+            })?;
+            Some(BreachCount {
+                id: h.id,
+                name: shown.name.clone(),
+                category: shown.category,
+                count,
+                allowance: shown.allowance,
+                paused: shown.paused,
+            })
+        })
+        .collect()
+}
+
+/// A week's totals straight from the store.
+pub fn week_from_store(store: &Store, week: IsoWeek, zone: Tz) -> Result<WeekSummary> {
+    let entries = store.interruptions(Some(week.bounds(zone)))?;
+    Ok(week_summary(week, zone, &entries, &store.timeline()?))
+}
+
+/// Entries starting in `range` (or all), classified, newest first.
+pub fn entries_from_store(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<Entry>> {
+    let timeline = store.timeline()?;
+    Ok(store.interruptions(range)?.iter().rev().map(|i| Entry::new(i, &timeline)).collect())
+}
+
+/// `45 min`, `2 h`, `2 h 10 min`.
+pub fn format_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m} min"),
+        (h, 0) => format!("{h} h"),
+        (h, m) => format!("{h} h {m} min"),
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+impl WeekSummary {
+    /// The week at a glance, as the tray shows it.
+    pub fn headline(&self) -> String {
+        format!(
+            "This week: {} · {} after hours (load line {} · {})",
+            plural(self.sacrifices, "sacrifice", "sacrifices"),
+            format_minutes(self.after_hours_minutes),
+            self.load_line.sacrifices,
+            format_minutes(self.load_line.minutes),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn minutes_read_like_speech() {
+        assert_eq!(format_minutes(0), "0 min");
+        assert_eq!(format_minutes(45), "45 min");
+        assert_eq!(format_minutes(120), "2 h");
+        assert_eq!(format_minutes(130), "2 h 10 min");
+    }
+}
