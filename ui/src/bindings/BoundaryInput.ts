@@ -3,4 +3,4 @@
 /**
  * A non-negotiable as the settings form edits it: windows as text, checked one by one.
  */
-export type BoundaryInput = { name: string, category: string, windows: Array<string>, allowance: bigint, paused: boolean, };
+export type BoundaryInput = { name: string, category: string, windows: Array<string>, allowance: number, paused: boolean, };

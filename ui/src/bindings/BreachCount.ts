@@ -4,4 +4,4 @@ import type { Category } from "./Category";
 /**
  * How a non-negotiable fared in a week.
  */
-export type BreachCount = { id: bigint, name: string, category: Category, count: number, allowance: number, paused: boolean, };
+export type BreachCount = { id: number, name: string, category: Category, count: number, allowance: number, paused: boolean, };

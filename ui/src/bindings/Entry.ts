@@ -4,7 +4,7 @@ import type { Severity } from "./Severity";
 /**
  * An entry as listed: what was logged plus what it cost.
  */
-export type Entry = { id: bigint, 
+export type Entry = { id: number, 
 /**
  * RFC 3339 with the offset of the entry's own zone.
  */
@@ -12,8 +12,8 @@ start: string, zone: string, minutes: number, channel: string, source: string | 
 /**
  * Non-negotiables the person marked this entry as costing.
  */
-costs: Array<bigint>, after_hours_minutes: number, sleep_minutes: number, 
+costs: Array<number>, after_hours_minutes: number, sleep_minutes: number, 
 /**
  * Non-negotiables breached, by window or by mark.
  */
-breaches: Array<bigint>, sacrifice: boolean, };
+breaches: Array<number>, sacrifice: boolean, };

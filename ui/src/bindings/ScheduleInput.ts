@@ -11,4 +11,4 @@ working_hours: Array<string>,
 /**
  * `22:00-07:00`, or empty for none.
  */
-sleep: string, load_line_sacrifices: bigint, load_line_minutes: bigint, };
+sleep: string, load_line_sacrifices: number, load_line_minutes: number, };
