@@ -160,7 +160,7 @@ fn breach_report(timeline: &Timeline, last: DateTime<Utc>, counts: &[(i64, u32)]
             // The version the week ended with; for one removed mid-week but breached, its last.
             let shown = timeline.boundary_at(h.id, last).or_else(|| {
                 let before_end = h.versions.iter().filter(|v| v.valid_from.is_none_or(|f| f <= last));
-                (count > 0).then(|| before_end.filter_map(|v| v.value.as_ref()).last()).flatten()
+                (count > 0).then(|| before_end.filter_map(|v| v.value.as_ref()).next_back()).flatten()
             })?;
             Some(BreachCount {
                 id: h.id,

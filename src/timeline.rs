@@ -30,30 +30,30 @@ pub struct Timeline {
     pub boundaries: Vec<BoundaryHistory>,
 }
 
-/// The last version in force at `t`: versions are sorted by valid-from, later edits winning ties.
+/// The version in force at `t`: the latest valid-from not after `t`; `max_by_key` keeps the last
+/// of equal keys, so of two edits at the same instant the later one wins.
 fn in_force<T>(versions: &[Versioned<T>], t: DateTime<Utc>) -> Option<&T> {
     versions.iter().filter(|v| v.valid_from.is_none_or(|from| from <= t)).max_by_key(|v| v.valid_from).map(|v| &v.value)
 }
 
 impl Timeline {
-    /// Without any schedule version the product defaults hold from the beginning of time.
+    /// Until the person's first settings the product defaults hold, from the beginning of time.
     pub fn new(mut schedules: Vec<Versioned<Schedule>>, boundaries: Vec<BoundaryHistory>) -> Timeline {
-        if schedules.is_empty() {
-            schedules.push(Versioned { valid_from: None, value: Schedule::default() });
+        if !schedules.iter().any(|v| v.valid_from.is_none()) {
+            schedules.insert(0, Versioned { valid_from: None, value: Schedule::default() });
         }
         Timeline { schedules, boundaries }
     }
 
     pub fn schedule_at(&self, t: DateTime<Utc>) -> &Schedule {
-        // `max_by_key` keeps the last of equal keys, so the later edit wins a tie.
-        in_force(&self.schedules, t).unwrap_or(&self.schedules[0].value)
+        in_force(&self.schedules, t).expect("a version valid from the beginning of time always exists")
     }
 
     pub fn schedules(&self) -> &[Versioned<Schedule>] {
         &self.schedules
     }
 
-    /// The newest version of each non-negotiable's history, removed ones included as `None`.
+    /// A non-negotiable as it stood at `t`; `None` if it did not exist then or was removed.
     pub fn boundary_at(&self, id: i64, t: DateTime<Utc>) -> Option<&Boundary> {
         let history = self.boundaries.iter().find(|b| b.id == id)?;
         in_force(&history.versions, t)?.as_ref()

@@ -1,0 +1,10 @@
+//! The core's integration tests: real SQLite files in temporary directories, no display.
+
+mod support;
+
+mod classification;
+mod cli;
+mod store;
+mod versions;
+
+mod weeks;
