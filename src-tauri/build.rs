@@ -1,3 +1,25 @@
+//! Tauri's build step. Listing the commands makes each one need a permission, so the page can
+//! call exactly those that capabilities/main.json grants and nothing else.
+
+const COMMANDS: &[&str] = &[
+    "week_summary",
+    "list_entries",
+    "log_entry",
+    "update_entry",
+    "delete_entry",
+    "restore_entry",
+    "settings",
+    "save_schedule",
+    "save_zone",
+    "boundaries",
+    "add_boundary",
+    "edit_boundary",
+    "remove_boundary",
+    "sources",
+    "store_problem",
+];
+
 fn main() {
-    tauri_build::build()
+    let manifest = tauri_build::AppManifest::new().commands(COMMANDS);
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)).expect("the Tauri build step failed");
 }

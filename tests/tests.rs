@@ -4,6 +4,7 @@ mod support;
 
 mod classification;
 mod cli;
+mod properties;
 mod store;
 mod versions;
 
