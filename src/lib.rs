@@ -8,6 +8,7 @@ pub mod cli;
 pub mod error;
 pub mod interruptions;
 pub mod prefs;
+pub mod reminders;
 pub mod schedule;
 pub mod store;
 pub mod summary;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::reminders::Thresholds;
 use crate::zone::parse_zone;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -14,6 +15,8 @@ use crate::zone::parse_zone;
 pub struct Prefs {
     /// IANA zone for weeks and reports; `None` follows the system's zone.
     pub zone: Option<String>,
+    /// The reminder rules' thresholds.
+    pub thresholds: Thresholds,
 }
 
 impl Prefs {
@@ -26,6 +29,6 @@ impl Prefs {
         if let Some(zone) = &self.zone {
             parse_zone("zone", zone)?;
         }
-        Ok(())
+        self.thresholds.validate()
     }
 }

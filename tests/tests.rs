@@ -5,6 +5,7 @@ mod support;
 mod classification;
 mod cli;
 mod properties;
+mod rules;
 mod store;
 mod versions;
 

@@ -35,6 +35,8 @@ pub enum Command {
     List(ListArgs),
     /// A week's totals against the load line
     Week(WeekArgs),
+    /// The warnings that hold at a moment (default: now), as the reminder engine sees them
+    Check(CheckArgs),
     /// Declare, list, pause, resume, edit or remove non-negotiables
     #[command(subcommand)]
     Boundary(BoundaryCommand),
@@ -107,6 +109,18 @@ pub struct WeekArgs {
     /// An ISO week such as 2026-W47 (default: the current week)
     pub week: Option<String>,
     /// The zone the week is counted in
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The moment to look from: local time in --tz or RFC 3339 (default: now); later entries are ignored
+    #[arg(long, value_name = "TIME")]
+    pub at: Option<String>,
+    /// The zone weeks and days are counted in
     #[arg(long, value_name = "ZONE")]
     pub tz: Option<String>,
     #[arg(long)]

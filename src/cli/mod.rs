@@ -18,12 +18,13 @@ pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
 use crate::interruptions::Draft;
+use crate::reminders::{evaluate, history_start};
 use crate::schedule::Span;
 use crate::store::Store;
 use crate::summary::{entries_from_store, week_from_store};
 use crate::week::IsoWeek;
-use crate::zone::parse_zone;
-use args::{BoundaryEdit, BoundaryFields, ListArgs, LogArgs, SettingsSet, WeekArgs};
+use crate::zone::{parse_at, parse_zone};
+use args::{BoundaryEdit, BoundaryFields, CheckArgs, ListArgs, LogArgs, SettingsSet, WeekArgs};
 
 /// Largest JSON accepted on standard input: far above any honest batch, far below harm.
 const MAX_JSON_BYTES: u64 = 16 * 1024 * 1024;
@@ -59,6 +60,7 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::Undo => undo(store, ctx),
         Command::List(args) => list(store, args, ctx),
         Command::Week(args) => week(store, args, ctx),
+        Command::Check(args) => check(store, args, ctx),
         Command::Boundary(cmd) => boundary(store, cmd, ctx),
         Command::Settings(cmd) => settings(store, cmd, ctx),
     }
@@ -199,6 +201,25 @@ fn week(store: &mut Store, args: WeekArgs, ctx: &mut Context) -> Result<i32> {
         json(ctx, &summary)?;
     } else {
         out(ctx, &text::week_report(&summary))?;
+    }
+    Ok(0)
+}
+
+fn check(store: &mut Store, args: CheckArgs, ctx: &mut Context) -> Result<i32> {
+    let zone = home_zone(store, args.tz.as_deref(), ctx)?;
+    let at = match &args.at {
+        Some(text) => parse_at("at", text, zone)?,
+        None => ctx.now,
+    };
+    let thresholds = store.prefs()?.thresholds;
+    let history =
+        store.interruptions(Some((history_start(&thresholds, zone, at), at + chrono::Duration::seconds(1))))?;
+    let warnings = evaluate(&history, &store.timeline()?, &thresholds, zone, at);
+    if args.json {
+        let at = at.with_timezone(&zone).to_rfc3339();
+        json(ctx, &serde_json::json!({ "at": at, "zone": zone.name(), "warnings": warnings }))?;
+    } else {
+        out(ctx, &text::warnings(&warnings))?;
     }
     Ok(0)
 }

@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration};
 use chrono_tz::Tz;
 
 use crate::interruptions::Interruption;
+use crate::reminders::{Level, Warning};
 use crate::summary::{format_minutes, Entry, WeekSummary};
 use crate::timeline::Timeline;
 
@@ -84,5 +85,23 @@ pub fn week_report(s: &WeekSummary) -> String {
         let _ = writeln!(out, "  {:<18} {kept} (allowance {}{state})", b.name, b.allowance);
     }
     let _ = writeln!(out, "{verdict}");
+    out
+}
+
+pub fn warnings(warnings: &[Warning]) -> String {
+    if warnings.is_empty() {
+        return "No warnings: nothing is becoming a habit right now.\n".into();
+    }
+    let mut out = String::new();
+    for w in warnings {
+        let level = match w.severity {
+            Level::Nudge => "Nudge",
+            Level::Warning => "Warning",
+            Level::Habit => "Habit",
+        };
+        let ids: Vec<String> = w.entries.iter().map(ToString::to_string).collect();
+        let _ =
+            writeln!(out, "{level}: {}\n  Next step: {}\n  Entries: {}\n", w.explanation, w.suggestion, ids.join(", "));
+    }
     out
 }

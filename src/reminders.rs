@@ -1,0 +1,369 @@
+//! The reminder rules: a calm voice that notices when sacrifices start to become a habit.
+//!
+//! `evaluate` looks at the history as it stood at `now` (entries that start later are ignored)
+//! and returns the warnings that hold, each with its numbers, the entries behind it and a next
+//! step taken from the product's advice. It is pure: delivery, quiet hours and "never twice"
+//! are the engine's business.
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::interruptions::Interruption;
+use crate::summary::{format_minutes, week_summary, Entry};
+use crate::timeline::Timeline;
+use crate::week::IsoWeek;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Rule {
+    OverLoadLine,
+    Habit,
+    Allowance,
+    Streak,
+    Sleep,
+    Reactive,
+    SinglePointOfFailure,
+}
+
+/// How loudly a warning speaks; escalation goes nudge → warning → habit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum Level {
+    Nudge,
+    Warning,
+    Habit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum SubjectKind {
+    Week,
+    NonNegotiable,
+    Source,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct Warning {
+    pub rule: Rule,
+    pub severity: Level,
+    pub subject_kind: SubjectKind,
+    /// The week (`2026-W47`), the non-negotiable's name, or the source.
+    pub subject: String,
+    /// The week it is about, for "never the same warning twice in a week".
+    pub week: IsoWeek,
+    pub explanation: String,
+    pub suggestion: String,
+    /// Ids of the entries behind it.
+    pub entries: Vec<i64>,
+}
+
+/// Every threshold of the rules. The load line itself lives in the schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+#[ts(export)]
+pub struct Thresholds {
+    /// Weeks over the load line, out of `habit_window_weeks` (the current one included).
+    pub habit_weeks: u32,
+    pub habit_window_weeks: u32,
+    /// Consecutive days with after-hours work, within the last `streak_window_days`.
+    pub streak_days: u32,
+    pub streak_window_days: u32,
+    /// Sleep-hour interruptions in a week.
+    pub sleep_interruptions: u32,
+    /// "Running on panic": more than half reactive, of at least this many sacrifices.
+    pub reactive_min_sacrifices: u32,
+    /// One source behind this many sacrifices within `source_window_days`, mostly delegable.
+    pub source_sacrifices: u32,
+    pub source_window_days: u32,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            habit_weeks: 3,
+            habit_window_weeks: 4,
+            streak_days: 3,
+            streak_window_days: 7,
+            sleep_interruptions: 2,
+            reactive_min_sacrifices: 3,
+            source_sacrifices: 3,
+            source_window_days: 14,
+        }
+    }
+}
+
+impl Thresholds {
+    pub fn validate(&self) -> Result<()> {
+        let checks = [
+            ("habit weeks", self.habit_weeks, 1, self.habit_window_weeks),
+            ("habit window weeks", self.habit_window_weeks, 1, 12),
+            ("streak days", self.streak_days, 2, self.streak_window_days),
+            ("streak window days", self.streak_window_days, 2, 28),
+            ("sleep interruptions", self.sleep_interruptions, 1, 50),
+            ("reactive minimum sacrifices", self.reactive_min_sacrifices, 1, 50),
+            ("source sacrifices", self.source_sacrifices, 2, 50),
+            ("source window days", self.source_window_days, 1, 90),
+        ];
+        for (field, value, min, max) in checks {
+            if !(min..=max).contains(&value) {
+                return Err(Error::invalid(field, format!("must be from {min} to {max}; got {value}")));
+            }
+        }
+        Ok(())
+    }
+}
+
+struct Context<'a> {
+    now: DateTime<Utc>,
+    zone: Tz,
+    timeline: &'a Timeline,
+    thresholds: &'a Thresholds,
+    /// The history up to `now`.
+    history: &'a [Interruption],
+    /// Entries that started by `now`, oldest first, with their classification.
+    entries: Vec<(&'a Interruption, Entry)>,
+}
+
+/// The warnings that hold at `now`, counting weeks in `zone`. `history` is sorted by start and
+/// holds at least the entries since `history_start`; entries that start after `now` are ignored.
+pub fn evaluate(
+    history: &[Interruption],
+    timeline: &Timeline,
+    thresholds: &Thresholds,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Vec<Warning> {
+    let history = &history[..history.partition_point(|i| i.entry.start <= now)];
+    let entries = history.iter().map(|i| (i, Entry::new(i, timeline))).collect();
+    let cx = Context { now, zone, timeline, thresholds, history, entries };
+    let mut out = Vec::new();
+    over_load_line_and_habit(&cx, &mut out);
+    allowance(&cx, &mut out);
+    streak(&cx, &mut out);
+    sleep(&cx, &mut out);
+    reactive(&cx, &mut out);
+    single_point_of_failure(&cx, &mut out);
+    out
+}
+
+/// The earliest start an entry may have and still matter to `evaluate` at `now`.
+pub fn history_start(thresholds: &Thresholds, zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
+    let weeks_back =
+        IsoWeek::of(now, zone).monday() - Duration::weeks(i64::from(thresholds.habit_window_weeks.max(1)) - 1);
+    let by_weeks = IsoWeek::containing(weeks_back).bounds(zone).0;
+    let days = i64::from(thresholds.source_window_days.max(thresholds.streak_window_days)) + 1;
+    by_weeks.min(now - Duration::days(days))
+}
+
+fn week_entries<'a>(cx: &'a Context, week: IsoWeek) -> impl Iterator<Item = &'a (&'a Interruption, Entry)> {
+    let (start, end) = week.bounds(cx.zone);
+    cx.entries.iter().filter(move |(i, _)| i.entry.start >= start && i.entry.start < end)
+}
+
+fn ids<'a>(entries: impl Iterator<Item = &'a (&'a Interruption, Entry)>) -> Vec<i64> {
+    entries.map(|(i, _)| i.id).collect()
+}
+
+fn times(n: u32) -> String {
+    if n == 1 {
+        "once".into()
+    } else {
+        format!("{n} times")
+    }
+}
+
+fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
+    let this_week = IsoWeek::of(cx.now, cx.zone);
+    let s = week_summary(this_week, cx.zone, cx.history, cx.timeline);
+    if s.over_load_line {
+        let sacrifices: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.sacrifice).collect();
+        let late = sacrifices.iter().filter(|(_, e)| e.sleep_minutes > 0).count();
+        let late = if late > 0 { format!("; {late} of them in sleep hours") } else { String::new() };
+        out.push(Warning {
+            rule: Rule::OverLoadLine,
+            severity: Level::Warning,
+            subject_kind: SubjectKind::Week,
+            subject: this_week.to_string(),
+            week: this_week,
+            explanation: format!(
+                "{} sacrifices and {} after hours this week against a load line of {} and {}{late}.",
+                s.sacrifices,
+                format_minutes(s.after_hours_minutes),
+                s.load_line.sacrifices,
+                format_minutes(s.load_line.minutes)
+            ),
+            suggestion: "Protect tomorrow's boundary: let the next page go to someone else, or say no to what can wait until working hours.".into(),
+            entries: sacrifices.iter().map(|(i, _)| i.id).collect(),
+        });
+    }
+
+    let window = cx.thresholds.habit_window_weeks;
+    let weeks: Vec<IsoWeek> = (0..window).scan(this_week, |w, _| Some(std::mem::replace(w, w.previous()))).collect();
+    let over: Vec<IsoWeek> =
+        weeks.iter().copied().filter(|w| week_summary(*w, cx.zone, cx.history, cx.timeline).over_load_line).collect();
+    if over.len() as u32 >= cx.thresholds.habit_weeks && over.contains(&this_week) {
+        let entries =
+            over.iter().flat_map(|w| week_entries(cx, *w).filter(|(_, e)| e.sacrifice).map(|(i, _)| i.id)).collect();
+        out.push(Warning {
+            rule: Rule::Habit,
+            severity: Level::Habit,
+            subject_kind: SubjectKind::Week,
+            subject: this_week.to_string(),
+            week: this_week,
+            explanation: format!("Over your load line in {} of the last {window} weeks: this is becoming a habit.", over.len()),
+            suggestion: "Heroics are for rare events. Write the runbook for what keeps coming back, or hand it over, and tell your manager with these numbers.".into(),
+            entries,
+        });
+    }
+}
+
+fn allowance(cx: &Context, out: &mut Vec<Warning>) {
+    let this_week = IsoWeek::of(cx.now, cx.zone);
+    for (id, boundary) in cx.timeline.boundaries_at(cx.now).filter(|(_, b)| !b.paused) {
+        let breaches: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.breaches.contains(&id)).collect();
+        let count = breaches.len() as u32;
+        if count > boundary.allowance {
+            out.push(Warning {
+                rule: Rule::Allowance,
+                severity: Level::Warning,
+                subject_kind: SubjectKind::NonNegotiable,
+                subject: boundary.name.clone(),
+                week: this_week,
+                explanation: format!(
+                    "{} was breached {} this week; you allow {}.",
+                    boundary.name,
+                    times(count),
+                    match boundary.allowance {
+                        0 => "none".to_string(),
+                        n => times(n),
+                    }
+                ),
+                suggestion: format!(
+                    "Protect tomorrow's {}: decide now who takes what comes up then, and say no to the rest.",
+                    boundary.name
+                ),
+                entries: ids(breaches.into_iter()),
+            });
+        }
+    }
+}
+
+fn streak(cx: &Context, out: &mut Vec<Warning>) {
+    let today = cx.now.with_timezone(&cx.zone).date_naive();
+    let first = today - Duration::days(i64::from(cx.thresholds.streak_window_days) - 1);
+    let day_of = |i: &Interruption| i.entry.start.with_timezone(&cx.zone).date_naive();
+    let after_hours: Vec<_> =
+        cx.entries.iter().filter(|(i, e)| e.after_hours_minutes > 0 && day_of(i) >= first).collect();
+    let days: Vec<NaiveDate> = {
+        let mut d: Vec<NaiveDate> = after_hours.iter().map(|(i, _)| day_of(i)).collect();
+        d.dedup();
+        d
+    };
+    // The longest run of consecutive days, the most recent one winning ties.
+    let (mut best, mut run) = ((0usize, 0usize), (0usize, 0usize));
+    for (n, day) in days.iter().enumerate() {
+        run = if n > 0 && *day == days[n - 1] + Duration::days(1) { (run.0, n) } else { (n, n) };
+        if run.1 - run.0 >= best.1 - best.0 {
+            best = run;
+        }
+    }
+    let length = if days.is_empty() { 0 } else { best.1 - best.0 + 1 } as u32;
+    if length < cx.thresholds.streak_days {
+        return;
+    }
+    let (from, to) = (days[best.0], days[best.1]);
+    let this_week = IsoWeek::of(cx.now, cx.zone);
+    out.push(Warning {
+        rule: Rule::Streak,
+        severity: if length >= cx.thresholds.streak_days + 2 { Level::Warning } else { Level::Nudge },
+        subject_kind: SubjectKind::Week,
+        subject: this_week.to_string(),
+        week: this_week,
+        explanation: format!(
+            "After-hours work on {length} days in a row ({} – {}).",
+            from.format("%a %-d %b"),
+            to.format("%a %-d %b")
+        ),
+        suggestion: "Make tonight a conscious choice: if something comes up, decide whether it is worth it, or let it wait until morning.".into(),
+        entries: after_hours.iter().filter(|(i, _)| (from..=to).contains(&day_of(i))).map(|(i, _)| i.id).collect(),
+    });
+}
+
+fn sleep(cx: &Context, out: &mut Vec<Warning>) {
+    let this_week = IsoWeek::of(cx.now, cx.zone);
+    let hits: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.sleep_minutes > 0).collect();
+    let n = hits.len() as u32;
+    if n < cx.thresholds.sleep_interruptions {
+        return;
+    }
+    let minutes: u32 = hits.iter().map(|(_, e)| e.sleep_minutes).sum();
+    out.push(Warning {
+        rule: Rule::Sleep,
+        severity: if n >= cx.thresholds.sleep_interruptions + 2 { Level::Warning } else { Level::Nudge },
+        subject_kind: SubjectKind::Week,
+        subject: this_week.to_string(),
+        week: this_week,
+        explanation: format!("{n} interruptions in your sleep hours this week, {} in all.", format_minutes(minutes)),
+        suggestion: "Protect tonight's sleep: hand the pager to a teammate, and write down what woke you so it can be fixed in daylight.".into(),
+        entries: ids(hits.into_iter()),
+    });
+}
+
+fn reactive(cx: &Context, out: &mut Vec<Warning>) {
+    let this_week = IsoWeek::of(cx.now, cx.zone);
+    let sacrifices: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.sacrifice).collect();
+    let total = sacrifices.len() as u32;
+    let reactive: Vec<_> = sacrifices.into_iter().filter(|(_, e)| !e.chosen).collect();
+    let n = reactive.len() as u32;
+    if total < cx.thresholds.reactive_min_sacrifices || n * 2 <= total {
+        return;
+    }
+    out.push(Warning {
+        rule: Rule::Reactive,
+        severity: Level::Nudge,
+        subject_kind: SubjectKind::Week,
+        subject: this_week.to_string(),
+        week: this_week,
+        explanation: format!("{n} of this week's {total} sacrifices were reactive, not chosen: running on panic."),
+        suggestion: "Make the next one a conscious choice: before you answer, ask whether it needs you, now.".into(),
+        entries: ids(reactive.into_iter()),
+    });
+}
+
+fn single_point_of_failure(cx: &Context, out: &mut Vec<Warning>) {
+    let since = cx.now - Duration::days(i64::from(cx.thresholds.source_window_days));
+    let recent: Vec<_> =
+        cx.entries.iter().filter(|(i, e)| e.sacrifice && i.entry.start >= since && i.entry.source.is_some()).collect();
+    let mut sources: Vec<&str> = recent.iter().filter_map(|(i, _)| i.entry.source.as_deref()).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    let this_week = IsoWeek::of(cx.now, cx.zone);
+    for source in sources {
+        let hits: Vec<_> = recent.iter().filter(|(i, _)| i.entry.source.as_deref() == Some(source)).collect();
+        let n = hits.len() as u32;
+        let delegable = hits.iter().filter(|(i, _)| i.entry.delegable).count() as u32;
+        if n < cx.thresholds.source_sacrifices || delegable * 2 <= n {
+            continue;
+        }
+        out.push(Warning {
+            rule: Rule::SinglePointOfFailure,
+            severity: Level::Warning,
+            subject_kind: SubjectKind::Source,
+            subject: source.to_string(),
+            week: this_week,
+            explanation: format!(
+                "{source} was behind {n} sacrifices in {} days, {delegable} of them delegable: you may be its single point of failure.",
+                cx.thresholds.source_window_days
+            ),
+            suggestion: format!("Write the runbook for {source}, or hand it over: someone else could have taken {delegable} of these."),
+            entries: hits.iter().map(|(i, _)| i.id).collect(),
+        });
+    }
+}
