@@ -6,6 +6,8 @@ pub mod boundaries;
 pub mod classify;
 pub mod cli;
 pub mod error;
+pub mod export;
+pub mod files;
 pub mod interruptions;
 pub mod prefs;
 pub mod reminders;

@@ -4,6 +4,7 @@ mod support;
 
 mod classification;
 mod cli;
+mod export;
 mod properties;
 mod rules;
 mod store;

@@ -37,6 +37,13 @@ pub enum Command {
     Week(WeekArgs),
     /// The warnings that hold at a moment (default: now), as the reminder engine sees them
     Check(CheckArgs),
+    /// Export a report (html, md), the entries (csv) or a full backup (json)
+    Export(ExportArgs),
+    /// Restore a JSON backup; entries already present are not doubled
+    Import {
+        /// The backup file, as written by `loadline export --format json`
+        file: PathBuf,
+    },
     /// Declare, list, pause, resume, edit or remove non-negotiables
     #[command(subcommand)]
     Boundary(BoundaryCommand),
@@ -125,6 +132,28 @@ pub struct CheckArgs {
     pub tz: Option<String>,
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// html or md (a summary report), csv (one row per entry) or json (a complete backup)
+    #[arg(long)]
+    pub format: String,
+    /// First local day, YYYY-MM-DD (default: the first entry's)
+    #[arg(long, value_name = "DAY")]
+    pub from: Option<String>,
+    /// Last local day, inclusive (default: the last entry's)
+    #[arg(long, value_name = "DAY")]
+    pub to: Option<String>,
+    /// What to share besides the numbers: notes, sources, names (comma separated)
+    #[arg(long, value_name = "LIST", default_value = "")]
+    pub include: String,
+    /// Your own message at the top of the report
+    #[arg(long)]
+    pub message: Option<String>,
+    /// The file to write ("-" for standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Subcommand)]

@@ -17,6 +17,7 @@ pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
 
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
+use crate::export::{Format, Include, Range};
 use crate::interruptions::Draft;
 use crate::reminders::{evaluate, history_start};
 use crate::schedule::Span;
@@ -24,7 +25,7 @@ use crate::store::Store;
 use crate::summary::{entries_from_store, week_from_store};
 use crate::week::IsoWeek;
 use crate::zone::{parse_at, parse_zone};
-use args::{BoundaryEdit, BoundaryFields, CheckArgs, ListArgs, LogArgs, SettingsSet, WeekArgs};
+use args::{BoundaryEdit, BoundaryFields, CheckArgs, ExportArgs, ListArgs, LogArgs, SettingsSet, WeekArgs};
 
 /// Largest JSON accepted on standard input: far above any honest batch, far below harm.
 const MAX_JSON_BYTES: u64 = 16 * 1024 * 1024;
@@ -61,6 +62,8 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::List(args) => list(store, args, ctx),
         Command::Week(args) => week(store, args, ctx),
         Command::Check(args) => check(store, args, ctx),
+        Command::Export(args) => export(store, args, ctx),
+        Command::Import { file } => import(store, &file, ctx),
         Command::Boundary(cmd) => boundary(store, cmd, ctx),
         Command::Settings(cmd) => settings(store, cmd, ctx),
     }
@@ -221,6 +224,37 @@ fn check(store: &mut Store, args: CheckArgs, ctx: &mut Context) -> Result<i32> {
     } else {
         out(ctx, &text::warnings(&warnings))?;
     }
+    Ok(0)
+}
+
+fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32> {
+    let format: Format = args.format.parse()?;
+    let include: Include = args.include.parse()?;
+    let zone = home_zone(store, None, ctx)?;
+    let range = Range::resolve(store, args.from.as_deref(), args.to.as_deref(), zone, ctx.now)?;
+    let text = match (format, args.from.is_none() && args.to.is_none()) {
+        (Format::Json, true) => crate::export::full_backup(store, ctx.now)?,
+        _ => crate::export::render(store, format, &range, &include, args.message, ctx.now)?,
+    };
+    if args.out.as_os_str() == "-" {
+        out(ctx, &text)?;
+    } else {
+        crate::files::write_private(&args.out, text.as_bytes())?;
+    }
+    Ok(0)
+}
+
+fn import(store: &mut Store, file: &Path, ctx: &mut Context) -> Result<i32> {
+    let text = crate::files::read_limited(file, crate::export::backup::MAX_BYTES)?;
+    let set = crate::export::backup::parse(&text)?;
+    let r = store.import(&set)?;
+    out(
+        ctx,
+        &format!(
+            "Imported {} entries ({} were already here), {} non-negotiables and {} setting versions.\n",
+            r.entries_added, r.entries_already_there, r.non_negotiables_added, r.setting_versions_added
+        ),
+    )?;
     Ok(0)
 }
 

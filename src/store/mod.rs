@@ -4,6 +4,7 @@
 //! and every write is one `BEGIN IMMEDIATE` transaction: the CLI and the app can write at the
 //! same moment, the second waits on the busy timeout instead of failing mid-transaction.
 
+mod import;
 mod migrations;
 mod rows;
 
@@ -21,6 +22,7 @@ use crate::prefs::Prefs;
 use crate::schedule::Schedule;
 use crate::timeline::{BoundaryHistory, Timeline, Versioned};
 
+pub use import::{ImportReport, ImportSet, ImportedBoundary, ImportedEntry};
 pub use migrations::MIGRATIONS;
 
 pub const DB_FILE: &str = "loadline.db";
@@ -294,6 +296,18 @@ impl Store {
             params![id, from, boundary.map(rows::to_json)],
         )?;
         Ok(())
+    }
+
+    /// Every non-negotiable's identity: (id, uid, created at), by id.
+    pub fn boundary_records(&self) -> Result<Vec<(i64, String, DateTime<Utc>)>> {
+        let mut stmt = self.conn.prepare("SELECT id, uid, created_at FROM boundaries ORDER BY id")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, rows::instant(r.get(2)?))))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Writes a checked backup in one transaction; on any problem nothing is written.
+    pub fn import(&mut self, set: &ImportSet) -> Result<ImportReport> {
+        self.write(|tx| import::import(tx, set))
     }
 
     // --- preferences (not versioned: they do not classify anything) ---

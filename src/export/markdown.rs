@@ -1,0 +1,76 @@
+//! The summary report as Markdown, to paste into an email or a chat.
+
+use std::fmt::Write;
+
+use crate::export::report::{describe_range, Report};
+use crate::summary::format_minutes;
+
+/// Keeps a person's text from turning into Markdown structure.
+fn plain(text: &str) -> String {
+    text.chars().fold(String::new(), |mut out, c| {
+        if "\\`*_{}[]<>()#+-.!|".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+        out
+    })
+}
+
+pub fn render(r: &Report) -> String {
+    let mut m = String::new();
+    let _ = writeln!(m, "# After-hours load: {}\n", describe_range(r.from, r.to));
+    if let Some(message) = r.message.as_deref().filter(|t| !t.trim().is_empty()) {
+        for line in message.lines() {
+            let _ = writeln!(m, "> {}", plain(line));
+        }
+        m.push('\n');
+    }
+    for line in r.summary() {
+        let _ = writeln!(m, "- {line}");
+    }
+    let _ = writeln!(
+        m,
+        "\n**{} sacrifices** · **{} after hours** ({}% of all interruption time) · **{} in sleep hours** · over the load line in **{} of {} weeks**\n",
+        r.sacrifices,
+        format_minutes(r.after_hours_minutes),
+        r.after_hours_share(),
+        r.sleep_interruptions,
+        r.weeks_over(),
+        r.weeks.len()
+    );
+    let _ = writeln!(m, "| Week | Sacrifices | After hours | Load line |\n| --- | ---: | ---: | --- |");
+    for w in &r.weeks {
+        let verdict = if w.over { "**over**" } else { "under" };
+        let _ = writeln!(
+            m,
+            "| {} | {} | {} | {verdict} ({} · {}) |",
+            w.week,
+            w.sacrifices,
+            format_minutes(w.after_hours_minutes),
+            w.load_sacrifices,
+            format_minutes(w.load_minutes)
+        );
+    }
+    let _ = writeln!(
+        m,
+        "\nOf the sacrifices: {} chosen, {} reactive, {} delegable with a runbook.",
+        r.chosen, r.reactive, r.delegable
+    );
+    if !r.non_negotiables.is_empty() {
+        let by = if r.names_included { "Non-negotiables" } else { "Non-negotiables, by category" };
+        let _ = writeln!(m, "\n## {by}\n\n| | Breaches | Weeks kept |\n| --- | ---: | ---: |");
+        for b in &r.non_negotiables {
+            let kept = r.weeks.len() as u32 - b.weeks_breached.min(r.weeks.len() as u32);
+            let _ = writeln!(m, "| {} | {} | {kept} of {} |", plain(&b.label), b.breaches, r.weeks.len());
+        }
+    }
+    if !r.top_sources.is_empty() {
+        let _ =
+            writeln!(m, "\n## Top sources: runbook candidates\n\n| | Sacrifices | Delegable |\n| --- | ---: | ---: |");
+        for s in &r.top_sources {
+            let _ = writeln!(m, "| {} | {} | {} |", plain(&s.label), s.sacrifices, s.delegable);
+        }
+    }
+    let _ = writeln!(m, "\n_Times in {}. Made with Loadline; private notes are not included._", r.zone);
+    m
+}

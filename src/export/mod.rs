@@ -1,0 +1,135 @@
+//! What leaves the machine: a summary report (HTML and Markdown), a CSV of the entries, and the
+//! JSON backup. The person decides what is included; notes, source names and non-negotiable
+//! names stay out of the report and the CSV unless they opt in. The JSON backup holds everything.
+
+pub mod backup;
+mod csv;
+mod html;
+mod markdown;
+pub mod report;
+
+use std::str::FromStr;
+
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result};
+use crate::store::Store;
+use crate::zone::window_edge;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Markdown,
+    Csv,
+    Json,
+}
+
+impl FromStr for Format {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "html" => Ok(Format::Html),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "csv" => Ok(Format::Csv),
+            "json" => Ok(Format::Json),
+            _ => Err(Error::invalid("format", format!("'{s}' is not a format; use html, md, csv or json"))),
+        }
+    }
+}
+
+/// What the person opted in to share.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Include {
+    pub notes: bool,
+    pub sources: bool,
+    pub names: bool,
+}
+
+impl FromStr for Include {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        let mut include = Include::default();
+        for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part.to_ascii_lowercase().as_str() {
+                "notes" => include.notes = true,
+                "sources" => include.sources = true,
+                "names" => include.names = true,
+                _ => {
+                    return Err(Error::invalid(
+                        "include",
+                        format!("'{part}' is not something to include; use notes, sources or names"),
+                    ))
+                }
+            }
+        }
+        Ok(include)
+    }
+}
+
+/// Local days in the person's zone, both inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Range {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub zone: Tz,
+}
+
+impl Range {
+    /// The range asked for; a missing end is the first or last entry's day (or today).
+    pub fn resolve(store: &Store, from: Option<&str>, to: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<Range> {
+        let day = |field: &str, text: &str| {
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+                .map_err(|_| Error::invalid(field, format!("'{text}' is not a day; use YYYY-MM-DD, e.g. 2026-11-16")))
+        };
+        let entries = if from.is_none() || to.is_none() { store.interruptions(None)? } else { Vec::new() };
+        let local = |t: DateTime<Utc>| t.with_timezone(&zone).date_naive();
+        let today = local(now);
+        let from = match from {
+            Some(text) => day("from", text)?,
+            None => entries.first().map_or(today, |i| local(i.entry.start)),
+        };
+        let to = match to {
+            Some(text) => day("to", text)?,
+            None => entries.last().map_or(today, |i| local(i.entry.start)).max(from),
+        };
+        if to < from {
+            return Err(Error::invalid("to", format!("{to} is before --from {from}")));
+        }
+        Ok(Range { from, to, zone })
+    }
+
+    /// `[from 00:00, the day after to 00:00)` as instants.
+    pub fn instants(&self) -> (DateTime<Utc>, DateTime<Utc>) {
+        (
+            window_edge(self.zone, self.from.and_time(NaiveTime::MIN)),
+            window_edge(self.zone, (self.to + Duration::days(1)).and_time(NaiveTime::MIN)),
+        )
+    }
+}
+
+/// Renders an export as the exact text that will be written (the preview shows the same).
+pub fn render(
+    store: &Store,
+    format: Format,
+    range: &Range,
+    include: &Include,
+    message: Option<String>,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    match format {
+        Format::Json => {
+            let file = backup::build(store, Some(range.instants()), now)?;
+            Ok(serde_json::to_string_pretty(&file).expect("backups always serialise") + "\n")
+        }
+        Format::Csv => csv::render(store, range, include),
+        Format::Html => Ok(html::render(&report::build(store, range, include, message)?, now)),
+        Format::Markdown => Ok(markdown::render(&report::build(store, range, include, message)?)),
+    }
+}
+
+/// A whole backup, independent of any range.
+pub fn full_backup(store: &Store, now: DateTime<Utc>) -> Result<String> {
+    let file = backup::build(store, None, now)?;
+    Ok(serde_json::to_string_pretty(&file).expect("backups always serialise") + "\n")
+}

@@ -1,0 +1,204 @@
+//! The numbers of a summary report for a manager, computed once for the HTML and Markdown
+//! renderers. Names stay out unless the person opts in: non-negotiables are then grouped by
+//! category and sources are numbered.
+
+use chrono::{Duration, NaiveDate};
+use chrono_tz::Tz;
+
+use crate::error::Result;
+use crate::export::{Include, Range};
+use crate::store::Store;
+use crate::summary::{week_summary, Entry};
+use crate::week::IsoWeek;
+
+pub struct WeekRow {
+    pub week: IsoWeek,
+    pub sacrifices: u32,
+    pub after_hours_minutes: u32,
+    pub load_sacrifices: u32,
+    pub load_minutes: u32,
+    pub over: bool,
+}
+
+pub struct BoundaryRow {
+    pub label: String,
+    pub breaches: u32,
+    pub weeks_breached: u32,
+}
+
+pub struct SourceRow {
+    pub label: String,
+    pub sacrifices: u32,
+    pub delegable: u32,
+}
+
+pub struct Report {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub zone: Tz,
+    pub message: Option<String>,
+    pub weeks: Vec<WeekRow>,
+    pub interruptions: u32,
+    pub sacrifices: u32,
+    pub total_minutes: u32,
+    pub after_hours_minutes: u32,
+    pub sleep_interruptions: u32,
+    pub sleep_minutes: u32,
+    pub chosen: u32,
+    pub reactive: u32,
+    pub delegable: u32,
+    pub non_negotiables: Vec<BoundaryRow>,
+    pub top_sources: Vec<SourceRow>,
+    pub names_included: bool,
+    pub sources_included: bool,
+}
+
+impl Report {
+    pub fn weeks_over(&self) -> usize {
+        self.weeks.iter().filter(|w| w.over).count()
+    }
+
+    /// Share of all interruption minutes that fell after hours, in whole percent.
+    pub fn after_hours_share(&self) -> u32 {
+        (u64::from(self.after_hours_minutes) * 100).checked_div(u64::from(self.total_minutes)).unwrap_or(0) as u32
+    }
+
+    /// A few plain sentences a manager can read in a minute.
+    pub fn summary(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.interruptions == 0 {
+            out.push("No interruptions were logged in this period.".to_string());
+            return out;
+        }
+        out.push(format!(
+            "{} of {} interruptions crossed into personal time ({}% of the minutes were after hours).",
+            self.sacrifices,
+            self.interruptions,
+            self.after_hours_share()
+        ));
+        let weeks = self.weeks.len();
+        out.push(match self.weeks_over() {
+            0 => format!("Every one of the {weeks} weeks stayed under the load line."),
+            n if n * 2 > weeks => format!(
+                "Over the load line in {n} of {weeks} weeks: the after-hours load is a habit, not an exception."
+            ),
+            n => format!("Over the load line in {n} of {weeks} weeks."),
+        });
+        if self.sleep_interruptions > 0 {
+            out.push(format!("{} interruptions fell in sleep hours.", self.sleep_interruptions));
+        }
+        if self.sacrifices > 0 && self.reactive * 2 > self.sacrifices {
+            out.push(format!(
+                "{} of the {} sacrifices were reactive rather than chosen.",
+                self.reactive, self.sacrifices
+            ));
+        }
+        if let Some(top) = self.top_sources.first().filter(|s| s.sacrifices >= 3) {
+            out.push(format!(
+                "{} was behind {} of them, {} delegable with a runbook: a candidate to hand over.",
+                top.label, top.sacrifices, top.delegable
+            ));
+        }
+        out
+    }
+}
+
+pub fn build(store: &Store, range: &Range, include: &Include, message: Option<String>) -> Result<Report> {
+    let zone = range.zone;
+    let bounds = range.instants();
+    let all = store.interruptions(Some(bounds))?;
+    let timeline = store.timeline()?;
+    let entries: Vec<Entry> = all.iter().map(|i| Entry::new(i, &timeline)).collect();
+
+    let mut weeks = Vec::new();
+    let mut week = IsoWeek::containing(range.from);
+    while week.monday() <= range.to {
+        let s = week_summary(week, zone, &all, &timeline);
+        weeks.push(WeekRow {
+            week,
+            sacrifices: s.sacrifices,
+            after_hours_minutes: s.after_hours_minutes,
+            load_sacrifices: s.load_line.sacrifices,
+            load_minutes: s.load_line.minutes,
+            over: s.over_load_line,
+        });
+        week = week.next();
+    }
+
+    let sum = |f: &dyn Fn(&Entry) -> u32| entries.iter().map(f).sum::<u32>();
+    let sacrifices: Vec<&Entry> = entries.iter().filter(|e| e.sacrifice).collect();
+
+    // Non-negotiables: by name if opted in, else by category.
+    let mut non_negotiables: Vec<BoundaryRow> = Vec::new();
+    for h in &timeline.boundaries {
+        let Some(b) = h.versions.iter().rev().find_map(|v| v.value.as_ref()) else { continue };
+        let label = if include.names { b.name.clone() } else { b.category.to_string() };
+        let hits: Vec<&Entry> = entries.iter().filter(|e| e.breaches.contains(&h.id)).collect();
+        let mut hit_weeks: Vec<IsoWeek> = hits
+            .iter()
+            .filter_map(|e| chrono::DateTime::parse_from_rfc3339(&e.start).ok())
+            .map(|t| IsoWeek::of(t.into(), zone))
+            .collect();
+        hit_weeks.sort();
+        hit_weeks.dedup();
+        let row = match non_negotiables.iter_mut().find(|r| r.label == label) {
+            Some(row) => row,
+            None => {
+                non_negotiables.push(BoundaryRow { label, breaches: 0, weeks_breached: 0 });
+                non_negotiables.last_mut().expect("just pushed")
+            }
+        };
+        row.breaches += hits.len() as u32;
+        row.weeks_breached = row.weeks_breached.max(hit_weeks.len() as u32);
+    }
+
+    let mut sources: Vec<(String, u32, u32)> = Vec::new();
+    for e in &sacrifices {
+        let Some(source) = &e.source else { continue };
+        match sources.iter_mut().find(|(s, _, _)| s == source) {
+            Some(row) => {
+                row.1 += 1;
+                row.2 += u32::from(e.delegable);
+            }
+            None => sources.push((source.clone(), 1, u32::from(e.delegable))),
+        }
+    }
+    sources.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    let top_sources = sources
+        .into_iter()
+        .take(5)
+        .enumerate()
+        .map(|(n, (name, sacrifices, delegable))| SourceRow {
+            label: if include.sources { name } else { format!("Source {}", n + 1) },
+            sacrifices,
+            delegable,
+        })
+        .collect();
+
+    Ok(Report {
+        from: range.from,
+        to: range.to,
+        zone,
+        message,
+        weeks,
+        interruptions: entries.len() as u32,
+        sacrifices: sacrifices.len() as u32,
+        total_minutes: sum(&|e| e.minutes),
+        after_hours_minutes: sum(&|e| e.after_hours_minutes),
+        sleep_interruptions: entries.iter().filter(|e| e.sleep_minutes > 0).count() as u32,
+        sleep_minutes: sum(&|e| e.sleep_minutes),
+        chosen: sacrifices.iter().filter(|e| e.chosen).count() as u32,
+        reactive: sacrifices.iter().filter(|e| !e.chosen).count() as u32,
+        delegable: sacrifices.iter().filter(|e| e.delegable).count() as u32,
+        non_negotiables,
+        top_sources,
+        names_included: include.names,
+        sources_included: include.sources,
+    })
+}
+
+/// The days of the range, for headings: `16 Nov – 22 Nov 2026`.
+pub fn describe_range(from: NaiveDate, to: NaiveDate) -> String {
+    let days = (to - from + Duration::days(1)).num_days();
+    format!("{} – {} ({days} days)", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
+}

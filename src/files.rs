@@ -1,0 +1,46 @@
+//! Files the person asked for: exports are written whole or not at all, owner-only (they may
+//! hold private notes), and inputs are read with a size limit.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it into place, so
+/// a crash never leaves half an export.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name =
+        path.file_name().ok_or_else(|| Error::invalid("out", format!("{} is not a file name", path.display())))?;
+    let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let result = options
+        .open(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        Error::io(format!("cannot write {}", path.display()), e)
+    })
+}
+
+/// Reads a UTF-8 file of at most `limit` bytes.
+pub fn read_limited(path: &Path, limit: usize) -> Result<String> {
+    let file = fs::File::open(path).map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let mut text = String::new();
+    file.take(limit as u64 + 1).read_to_string(&mut text).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidData => Error::invalid("file", format!("{} is not UTF-8 text", path.display())),
+        _ => Error::io(format!("cannot read {}", path.display()), e),
+    })?;
+    if text.len() > limit {
+        return Err(Error::invalid("file", format!("{} is larger than {} MiB", path.display(), limit >> 20)));
+    }
+    Ok(text)
+}

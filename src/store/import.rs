@@ -1,0 +1,113 @@
+//! Writing a checked backup into the store: one transaction, merged by identity (uid), so
+//! importing the same backup twice adds nothing the second time.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::Serialize;
+
+use super::rows;
+use crate::boundaries::Boundary;
+use crate::error::{Error, Result};
+use crate::interruptions::NewInterruption;
+use crate::prefs::Prefs;
+use crate::schedule::Schedule;
+use crate::timeline::Versioned;
+
+pub struct ImportedEntry {
+    pub uid: String,
+    pub logged_at: DateTime<Utc>,
+    pub entry: NewInterruption,
+    /// Uids of the non-negotiables it was marked as costing.
+    pub cost_uids: Vec<String>,
+}
+
+pub struct ImportedBoundary {
+    pub uid: String,
+    pub created_at: DateTime<Utc>,
+    pub versions: Vec<Versioned<Option<Boundary>>>,
+}
+
+/// A backup whose every field has been checked.
+pub struct ImportSet {
+    pub entries: Vec<ImportedEntry>,
+    pub schedules: Vec<Versioned<Schedule>>,
+    pub boundaries: Vec<ImportedBoundary>,
+    pub prefs: Prefs,
+}
+
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+pub struct ImportReport {
+    pub entries_added: usize,
+    pub entries_already_there: usize,
+    pub non_negotiables_added: usize,
+    pub setting_versions_added: usize,
+}
+
+pub fn import(tx: &Transaction, set: &ImportSet) -> Result<ImportReport> {
+    let mut report = ImportReport::default();
+    let had_entries: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM interruptions)", [], |r| r.get(0))?;
+
+    for b in &set.boundaries {
+        let known: Option<i64> =
+            tx.query_row("SELECT id FROM boundaries WHERE uid=?1", [&b.uid], |r| r.get(0)).optional()?;
+        if known.is_some() {
+            continue;
+        }
+        tx.execute(
+            "INSERT INTO boundaries (uid, created_at) VALUES (?1, ?2)",
+            params![b.uid, b.created_at.timestamp()],
+        )?;
+        let id = tx.last_insert_rowid();
+        for v in &b.versions {
+            tx.execute(
+                "INSERT INTO boundary_versions (boundary_id, valid_from, body) VALUES (?1, ?2, ?3)",
+                params![id, v.valid_from.map(|t| t.timestamp()), v.value.as_ref().map(rows::to_json)],
+            )?;
+        }
+        report.non_negotiables_added += 1;
+    }
+
+    // A person who already has history keeps their own settings; a fresh directory takes the
+    // backup's whole history of settings.
+    if !had_entries {
+        for v in &set.schedules {
+            let body = rows::to_json(&v.value);
+            let from = v.valid_from.map(|t| t.timestamp());
+            let same: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM schedule_versions WHERE valid_from IS ?1 AND body = ?2)",
+                params![from, body],
+                |r| r.get(0),
+            )?;
+            if !same {
+                if from.is_none() {
+                    tx.execute("DELETE FROM schedule_versions WHERE valid_from IS NULL", [])?;
+                }
+                tx.execute("INSERT INTO schedule_versions (valid_from, body) VALUES (?1, ?2)", params![from, body])?;
+                report.setting_versions_added += 1;
+            }
+        }
+        tx.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('prefs', ?1)", [rows::to_json(&set.prefs)])?;
+    }
+
+    for (n, e) in set.entries.iter().enumerate() {
+        let exists: bool =
+            tx.query_row("SELECT EXISTS (SELECT 1 FROM interruptions WHERE uid=?1)", [&e.uid], |r| r.get(0))?;
+        if exists {
+            report.entries_already_there += 1;
+            continue;
+        }
+        let mut entry = e.entry.clone();
+        entry.costs = e
+            .cost_uids
+            .iter()
+            .map(|uid| {
+                tx.query_row("SELECT id FROM boundaries WHERE uid=?1", [uid], |r| r.get(0)).optional()?.ok_or_else(
+                    || Error::invalid(format!("entries[{n}].costs"), format!("no non-negotiable with uid {uid}")),
+                )
+            })
+            .collect::<Result<_>>()?;
+        rows::insert(tx, &e.uid, &entry, e.logged_at)?;
+        report.entries_added += 1;
+    }
+    Ok(report)
+}

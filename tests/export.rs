@@ -1,0 +1,217 @@
+//! Exports and the backup: privacy by default, safe CSV, and a JSON backup that restores every
+//! week exactly, once, and refuses anything malformed without writing.
+
+use loadline_core::boundaries::{Boundary, Category};
+use loadline_core::export::{backup, full_backup, render, Format, Include, Range};
+use loadline_core::schedule::{Schedule, Window};
+use loadline_core::store::Store;
+use loadline_core::summary::week_from_store;
+use loadline_core::week::IsoWeek;
+
+use crate::support::{entry, temp_store, utc, TempStore, BERLIN};
+
+const NOW: &str = "2026-11-25T12:00:00Z";
+
+fn seeded() -> TempStore {
+    let mut t = temp_store();
+    let dinner = Boundary {
+        name: "Family dinner".into(),
+        category: Category::Family,
+        windows: vec![Window::parse("Mon-Fri 18:00-20:00").unwrap()],
+        allowance: 0,
+        paused: false,
+    };
+    let id = t.store.add_boundary(dinner, utc("2026-10-01T00:00:00Z")).unwrap();
+    for (at, minutes, source, note) in [
+        ("2026-11-02T23:30", 45, "db-primary", "disk full again"),
+        ("2026-11-10T18:30", 30, "=HYPERLINK(\"http://evil\",\"x\")", "@SUM(A1)"),
+        ("2026-11-18T23:30", 40, "db-primary", "secret-note-7731"),
+        ("2026-11-19T19:00", 15, "+cmd|calc", "-2+3"),
+        ("2026-11-20T11:00", 10, "alice", ""),
+    ] {
+        let mut e = entry(BERLIN, at, minutes);
+        e.source = Some(source.into());
+        e.note = note.into();
+        e.delegable = source == "db-primary";
+        if at.starts_with("2026-11-20") {
+            e.costs = vec![id];
+        }
+        t.log(e);
+    }
+    let mut later = Schedule::default();
+    later.load_line.sacrifices = 3;
+    t.store.set_schedule(&later, utc("2026-11-12T00:00:00Z")).unwrap();
+    t
+}
+
+fn range(t: &TempStore, from: Option<&str>, to: Option<&str>) -> Range {
+    Range::resolve(&t.store, from, to, BERLIN, utc(NOW)).unwrap()
+}
+
+fn weeks_of(store: &Store) -> Vec<String> {
+    let mut week: IsoWeek = "2026-W40".parse().unwrap();
+    let mut out = Vec::new();
+    while week <= "2026-W49".parse().unwrap() {
+        out.push(serde_json::to_string(&week_from_store(store, week, BERLIN).unwrap()).unwrap());
+        week = week.next();
+    }
+    out
+}
+
+#[test]
+fn a_backup_restores_every_week_exactly_and_only_once() {
+    let t = seeded();
+    let text = full_backup(&t.store, utc(NOW)).unwrap();
+    let fresh = temp_store();
+    let mut restored = fresh.store;
+    let first = restored.import(&backup::parse(&text).unwrap()).unwrap();
+    assert_eq!((first.entries_added, first.non_negotiables_added), (5, 1));
+    assert_eq!(weeks_of(&restored), weeks_of(&t.store));
+    let again = restored.import(&backup::parse(&text).unwrap()).unwrap();
+    assert_eq!((again.entries_added, again.entries_already_there, again.non_negotiables_added), (0, 5, 0));
+    assert_eq!(restored.count().unwrap(), 5);
+    assert_eq!(weeks_of(&restored), weeks_of(&t.store));
+}
+
+#[test]
+fn the_backup_says_it_holds_everything() {
+    let t = seeded();
+    let text = full_backup(&t.store, utc(NOW)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!((v["format"].as_str(), v["version"].as_u64()), (Some("loadline-backup"), Some(1)));
+    assert!(v["contents"].as_str().unwrap().contains("private note"));
+    assert!(text.contains("secret-note-7731") && text.contains("Family dinner"));
+    assert_eq!(v["schedule_versions"].as_array().unwrap().len(), 2, "the defaults and the later edit");
+}
+
+#[test]
+fn reports_and_csv_leave_private_things_out_unless_asked() {
+    let t = seeded();
+    let r = range(&t, Some("2026-11-16"), Some("2026-11-22"));
+    for format in [Format::Html, Format::Markdown, Format::Csv] {
+        let text = render(&t.store, format, &r, &Include::default(), None, utc(NOW)).unwrap();
+        for private in ["secret-note-7731", "db-primary", "Family dinner", "alice"] {
+            assert!(!text.contains(private), "{format:?} leaked {private}");
+        }
+    }
+    let all = Include { notes: true, sources: true, names: true };
+    let csv = render(&t.store, Format::Csv, &r, &all, None, utc(NOW)).unwrap();
+    assert!(csv.contains("secret-note-7731") && csv.contains("db-primary") && csv.contains("Family dinner"));
+    let html =
+        render(&t.store, Format::Html, &r, &Include { names: true, ..Include::default() }, None, utc(NOW)).unwrap();
+    assert!(html.contains("Family dinner") && !html.contains("db-primary"));
+}
+
+#[test]
+fn the_csv_is_rfc_4180_with_formulas_neutralised() {
+    let t = seeded();
+    let all = Include { notes: true, sources: true, names: true };
+    let csv = render(&t.store, Format::Csv, &range(&t, Some("2026-11-16"), Some("2026-11-22")), &all, None, utc(NOW))
+        .unwrap();
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert_eq!(lines[0], "id,start_utc,start_local,zone,minutes,channel,source,severity,chosen,delegable,after_hours_minutes,sleep_minutes,sacrifice,breaches,tags,note");
+    assert_eq!(lines[1], "3,2026-11-18T22:30:00Z,2026-11-18T23:30:00+01:00,Europe/Berlin,40,page,db-primary,none,false,true,40,40,true,,,secret-note-7731");
+    assert_eq!(lines[2], "4,2026-11-19T18:00:00Z,2026-11-19T19:00:00+01:00,Europe/Berlin,15,page,'+cmd|calc,none,false,false,15,0,true,Family dinner,,'-2+3");
+    assert_eq!(lines[3], "5,2026-11-20T10:00:00Z,2026-11-20T11:00:00+01:00,Europe/Berlin,10,page,alice,none,false,false,0,0,true,Family dinner,,");
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(!cell.starts_with(['=', '+', '@', '\t', '\r', '-']), "formula-like cell {cell:?}");
+        }
+    }
+    let earlier =
+        render(&t.store, Format::Csv, &range(&t, Some("2026-11-09"), Some("2026-11-15")), &all, None, utc(NOW))
+            .unwrap();
+    assert!(
+        earlier.contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"") && earlier.contains("'@SUM(A1)"),
+        "{earlier}"
+    );
+}
+
+#[test]
+fn the_report_reads_in_a_minute() {
+    let t = seeded();
+    let r = range(&t, Some("2026-11-02"), Some("2026-11-22"));
+    let md = render(&t.store, Format::Markdown, &r, &Include::default(), Some("Numbers for our 1:1.".into()), utc(NOW))
+        .unwrap();
+    assert!(
+        md.starts_with("# After-hours load: 2 Nov 2026 – 22 Nov 2026 (21 days)\n\n> Numbers for our 1:1\\.\n"),
+        "{md}"
+    );
+    assert!(md.contains("| 2026-W45 | 1 | 45 min | under (2 · 2 h) |"), "{md}");
+    assert!(md.contains("| 2026-W47 | 3 | 55 min | under (3 · 2 h) |"), "the load line in force that week: {md}");
+    assert!(md.contains("| family | 3 | 1 of 3 |"), "by category: {md}");
+    assert!(md.contains("| Source 1 | 2 | 2 |"), "sources numbered: {md}");
+    let html = render(&t.store, Format::Html, &r, &Include::default(), None, utc(NOW)).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("<svg"));
+    for external in ["<script", "<link", "src=", "url(", "@import", "http://", "https://"] {
+        assert!(!html.contains(external), "the report must be self-contained: found {external}");
+    }
+}
+
+#[test]
+fn ranges_are_local_days_inclusive() {
+    let t = seeded();
+    let r = range(&t, None, None);
+    assert_eq!((r.from.to_string(), r.to.to_string()), ("2026-11-02".into(), "2026-11-20".into()));
+    let err = Range::resolve(&t.store, Some("2026-11-22"), Some("2026-11-16"), BERLIN, utc(NOW)).unwrap_err();
+    assert!(err.to_string().starts_with("to:"), "{err}");
+    let err = Range::resolve(&t.store, Some("16/11/2026"), None, BERLIN, utc(NOW)).unwrap_err();
+    assert!(err.to_string().starts_with("from:"), "{err}");
+    assert!("notes,secrets".parse::<Include>().unwrap_err().to_string().starts_with("include:"));
+    assert!("pdf".parse::<Format>().unwrap_err().to_string().starts_with("format:"));
+}
+
+#[test]
+fn malformed_and_hostile_backups_are_refused_naming_the_field() {
+    let t = seeded();
+    let good = full_backup(&t.store, utc(NOW)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    let with = |path: &str, value: serde_json::Value| {
+        let mut v = v.clone();
+        *v.pointer_mut(path).unwrap() = value;
+        v.to_string()
+    };
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let cases: Vec<(String, &str)> = vec![
+        ("{".into(), "file"),
+        ("[]".into(), "format"),
+        (r#"{"format":"loadline-backup","version":999}"#.into(), "version"),
+        (good[..300].to_string(), "file"),
+        (deep, "file"),
+        (with("/entries/2/minutes", serde_json::json!(-5)), "entries[2]: minutes"),
+        (with("/entries/2/minutes", serde_json::json!("forty")), "entries[2].minutes"),
+        (with("/entries/0/note", serde_json::json!("x".repeat(10_001))), "entries[0]: note"),
+        (with("/entries/0/zone", serde_json::json!("Mars/Olympus")), "entries[0]: tz"),
+        (with("/entries/1/uid", v["entries"][0]["uid"].clone()), "entries[1].uid"),
+        (with("/entries/4/costs", serde_json::json!(["no-such-uid"])), "entries[4].costs"),
+        (
+            with("/non_negotiables/0/versions/0/value/windows", serde_json::json!(["Mon 18:00-18:00"])),
+            "non_negotiables[0].versions[0].value.windows[0]",
+        ),
+        (with("/prefs/zone", serde_json::json!("Nowhere")), "prefs: zone"),
+        (
+            with("/schedule_versions/0/value/load_line/minutes", serde_json::json!(99_999)),
+            "schedule_versions[0]: load line minutes",
+        ),
+    ];
+    for (text, field) in cases {
+        let err = backup::parse(&text).err().unwrap_or_else(|| panic!("accepted, want an error about {field}"));
+        assert!(err.is_invalid() && err.to_string().starts_with(field), "want {field}, got {err}");
+    }
+}
+
+#[test]
+fn a_backup_whose_entry_is_refused_by_the_store_writes_nothing() {
+    let t = seeded();
+    let good = full_backup(&t.store, utc(NOW)).unwrap();
+    let set = backup::parse(&good).unwrap();
+    let mut fresh = temp_store();
+    fresh.log(entry(BERLIN, "2026-11-03T10:00", 5));
+    // A trigger makes the store refuse one entry midway through the import.
+    let conn = rusqlite::Connection::open(fresh.dir.path().join("loadline.db")).unwrap();
+    conn.execute_batch("CREATE TRIGGER refuse BEFORE INSERT ON interruptions WHEN NEW.minutes = 10 BEGIN SELECT RAISE(ABORT, 'refused'); END;").unwrap();
+    assert!(fresh.store.import(&set).is_err());
+    assert_eq!(fresh.store.count().unwrap(), 1, "nothing of the backup was written");
+    assert!(fresh.store.timeline().unwrap().boundaries.is_empty());
+}
