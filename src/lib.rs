@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod interruptions;
+pub mod notices;
 pub mod prefs;
 pub mod reminders;
 pub mod schedule;

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::Result;
+use crate::notices::ReflectionTime;
 use crate::reminders::Thresholds;
 use crate::zone::parse_zone;
 
@@ -17,6 +18,10 @@ pub struct Prefs {
     pub zone: Option<String>,
     /// The reminder rules' thresholds.
     pub thresholds: Thresholds,
+    /// "Pause all warnings" (a vacation): nothing is announced until it is turned off.
+    pub warnings_paused: bool,
+    /// When the weekly reflection reminder comes.
+    pub reflection: ReflectionTime,
 }
 
 impl Prefs {

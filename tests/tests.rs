@@ -4,6 +4,7 @@ mod support;
 
 mod classification;
 mod cli;
+mod engine;
 mod export;
 mod properties;
 mod rules;

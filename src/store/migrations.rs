@@ -2,6 +2,7 @@
 //! applied; each runs in its own transaction. Changelog:
 //!
 //! - 1: interruptions, schedule and non-negotiable versions, preferences.
+//! - 2: notices: the warnings that fired, whether they were announced and read.
 
 pub const MIGRATIONS: &[&str] = &[
     // 1
@@ -48,6 +49,22 @@ pub const MIGRATIONS: &[&str] = &[
     CREATE TABLE prefs (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
+    ) STRICT;
+    "#,
+    // 2
+    r#"
+    CREATE TABLE notices (
+        id INTEGER PRIMARY KEY,
+        rule TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        week TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        body TEXT NOT NULL,
+        first_seen INTEGER NOT NULL,
+        -- the highest severity announced by a desktop notification; NULL: not yet
+        notified TEXT,
+        read_at INTEGER,
+        UNIQUE (rule, subject, week)
     ) STRICT;
     "#,
 ];

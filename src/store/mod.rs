@@ -6,6 +6,7 @@
 
 mod import;
 mod migrations;
+mod notices;
 mod rows;
 
 use std::fs;
@@ -18,7 +19,9 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Tran
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
 use crate::interruptions::{Interruption, NewInterruption};
+use crate::notices::{EngineState, Notice};
 use crate::prefs::Prefs;
+use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
 use crate::timeline::{BoundaryHistory, Timeline, Versioned};
 
@@ -308,6 +311,37 @@ impl Store {
     /// Writes a checked backup in one transaction; on any problem nothing is written.
     pub fn import(&mut self, set: &ImportSet) -> Result<ImportReport> {
         self.write(|tx| import::import(tx, set))
+    }
+
+    // --- notices: the warnings that fired ---
+
+    /// Records the warnings that hold now (see `notices::record`) and returns their notices.
+    pub fn record_warnings(&mut self, warnings: &[Warning], now: DateTime<Utc>) -> Result<Vec<Notice>> {
+        self.write(|tx| notices::record(tx, warnings, now))
+    }
+
+    pub fn notices(&self, limit: u32) -> Result<Vec<Notice>> {
+        notices::list(&self.conn, limit)
+    }
+
+    pub fn unread_notices(&self) -> Result<u32> {
+        notices::unread(&self.conn)
+    }
+
+    pub fn mark_notified(&mut self, id: i64, level: Level) -> Result<()> {
+        self.write(|tx| notices::mark_notified(tx, id, level))
+    }
+
+    pub fn mark_read(&mut self, ids: &[i64], now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| notices::mark_read(tx, ids, now))
+    }
+
+    pub fn engine_state(&self) -> Result<EngineState> {
+        notices::engine_state(&self.conn)
+    }
+
+    pub fn set_engine_state(&mut self, state: &EngineState) -> Result<()> {
+        self.write(|tx| notices::set_engine_state(tx, state))
     }
 
     // --- preferences (not versioned: they do not classify anything) ---

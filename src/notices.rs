@@ -1,0 +1,158 @@
+//! The reminder engine's judgement, kept pure: when the person is in a quiet window (sleep
+//! hours or an active non-negotiable) and until when, which warnings are due for a desktop
+//! notification, and when the engine should next wake. The shell's engine thread only sleeps,
+//! asks, and delivers.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::classify::{span_on, window_intervals};
+use crate::error::Result;
+use crate::reminders::{evaluate, history_start, Level, Warning};
+use crate::schedule::{ClockTime, Day};
+use crate::store::Store;
+use crate::timeline::Timeline;
+use crate::week::IsoWeek;
+use crate::zone::window_edge;
+
+/// A warning as the in-app list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Notice {
+    pub id: i64,
+    pub warning: Warning,
+    pub first_seen: String,
+    /// The highest severity a desktop notification announced; `None` while it waits.
+    pub notified: Option<Level>,
+    pub read: bool,
+}
+
+/// When the weekly reflection reminder comes, in local time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ReflectionTime {
+    pub day: Day,
+    pub time: ClockTime,
+}
+
+impl Default for ReflectionTime {
+    fn default() -> Self {
+        ReflectionTime { day: Day::Fri, time: ClockTime::hm(16, 0) }
+    }
+}
+
+/// How long a quiet stretch may run before the engine stops looking for its end.
+const QUIET_HORIZON_DAYS: i64 = 8;
+
+/// If `now` falls in sleep hours or in an active (not paused) non-negotiable window, the
+/// instant the quiet ends; windows that touch are one quiet stretch.
+pub fn quiet_until(timeline: &Timeline, zone: Tz, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    let today = now.with_timezone(&zone).date_naive();
+    let days: Vec<_> = (-1..=QUIET_HORIZON_DAYS).map(|d| today + Duration::days(d)).collect();
+    let schedule = timeline.schedule_at(now);
+    let mut windows: Vec<(DateTime<Utc>, DateTime<Utc>)> = Vec::new();
+    if let Some(sleep) = schedule.sleep {
+        windows.extend(days.iter().map(|d| span_on(zone, *d, sleep)));
+    }
+    for (_, b) in timeline.boundaries_at(now).filter(|(_, b)| !b.paused) {
+        for w in &b.windows {
+            windows.extend(window_intervals(zone, w, &days));
+        }
+    }
+    let mut end = windows.iter().filter(|(s, e)| *s <= now && now < *e).map(|(_, e)| *e).max()?;
+    // Follow windows that begin before the current one ends.
+    while let Some(later) = windows.iter().filter(|(s, e)| *s <= end && *e > end).map(|(_, e)| *e).max() {
+        end = later;
+    }
+    Some(end)
+}
+
+/// Warnings that hold now and have not been announced at their current severity.
+pub fn due<'a>(holding: &'a [Notice]) -> impl Iterator<Item = &'a Notice> {
+    holding.iter().filter(|n| n.notified.is_none_or(|announced| n.warning.severity > announced))
+}
+
+/// This week's reflection reminder instant in `zone`.
+pub fn reflection_at(reflection: ReflectionTime, week: IsoWeek, zone: Tz) -> DateTime<Utc> {
+    let date = week.monday() + Duration::days(reflection.day.index() as i64);
+    window_edge(zone, date.and_time(reflection.time.to_naive()))
+}
+
+/// Is the reflection reminder due: its time this week has come and this week was not reminded?
+pub fn reflection_due(reflection: ReflectionTime, reminded: Option<IsoWeek>, zone: Tz, now: DateTime<Utc>) -> bool {
+    let week = IsoWeek::of(now, zone);
+    reminded != Some(week) && now >= reflection_at(reflection, week, zone)
+}
+
+/// The next instant worth waking for. In a quiet window nothing can be announced before it
+/// ends, so that is the wake; otherwise the end of a snooze, the next local midnight (days and
+/// weeks turn, so rules change), or the reflection reminder.
+pub fn next_wake(
+    now: DateTime<Utc>,
+    zone: Tz,
+    quiet: Option<DateTime<Utc>>,
+    snoozed_until: Option<DateTime<Utc>>,
+    reflection: ReflectionTime,
+) -> DateTime<Utc> {
+    if let Some(end) = quiet {
+        return end;
+    }
+    let midnight = end_of_today(zone, now);
+    let week = IsoWeek::of(now, zone);
+    let reflection = [reflection_at(reflection, week, zone), reflection_at(reflection, week.next(), zone)]
+        .into_iter()
+        .find(|t| *t > now)
+        .unwrap_or(midnight);
+    [midnight, reflection].into_iter().chain(snoozed_until.filter(|t| *t > now)).min().expect("never empty")
+}
+
+/// "Snooze for today": until the next local midnight.
+pub fn end_of_today(zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
+    let local = now.with_timezone(&zone);
+    window_edge(zone, (local.date_naive() + Duration::days(1)).and_time(NaiveTime::MIN))
+}
+
+/// The engine's memory between runs, so a restart neither repeats nor forgets.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct EngineState {
+    pub snoozed_until: Option<DateTime<Utc>>,
+    pub reflection_reminded: Option<IsoWeek>,
+}
+
+/// What one run of the engine decided.
+#[derive(Debug)]
+pub struct Step {
+    /// Warnings to announce now, as desktop notifications.
+    pub announce: Vec<Notice>,
+    /// The weekly reflection reminder is due now.
+    pub reflection: bool,
+    /// When to run again if nothing changes before.
+    pub wake_at: DateTime<Utc>,
+    /// Set when announcements wait for a quiet window to end.
+    pub quiet_until: Option<DateTime<Utc>>,
+}
+
+/// Evaluates the rules at `now`, records what holds, and decides what to announce: nothing
+/// while warnings are paused, snoozed, or inside sleep hours or an active non-negotiable.
+pub fn run_once(store: &mut Store, system_zone: Tz, now: DateTime<Utc>) -> Result<Step> {
+    let prefs = store.prefs()?;
+    let zone = prefs.home_zone(system_zone)?;
+    let timeline = store.timeline()?;
+    let history =
+        store.interruptions(Some((history_start(&prefs.thresholds, zone, now), now + Duration::seconds(1))))?;
+    let warnings = evaluate(&history, &timeline, &prefs.thresholds, zone, now);
+    let holding = store.record_warnings(&warnings, now)?;
+    let state = store.engine_state()?;
+    let quiet = quiet_until(&timeline, zone, now);
+    let snoozed = state.snoozed_until.filter(|t| *t > now);
+    let muted = prefs.warnings_paused || snoozed.is_some() || quiet.is_some();
+    Ok(Step {
+        announce: if muted { Vec::new() } else { due(&holding).cloned().collect() },
+        reflection: !muted && reflection_due(prefs.reflection, state.reflection_reminded, zone, now),
+        wake_at: next_wake(now, zone, quiet, snoozed, prefs.reflection),
+        quiet_until: quiet,
+    })
+}

@@ -1,0 +1,44 @@
+// (3) The window follows the data directory: an entry logged through the CLI while the app
+// runs shows up without a restart. And a bad value is refused beside its field, writing nothing.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { cli, click, entries, sleep, tid, type, waitFor, waitForText, withApp } from './lib.mjs';
+
+test('an entry logged through the CLI while the app runs appears in the window', async (t) => {
+  await withApp(t, async (driver, dataDir) => {
+    await waitForText(driver, 'week-headline', 'load line');
+    assert.equal((await driver.findElements(tid('entry-row'))).length, 0, 'no entries before the CLI logs one');
+
+    const id = cli(dataDir, 'log', '--channel', 'call', '--minutes', '40', '--source', 'db-cluster-7').trim();
+    assert.match(id, /^\d+$/, `the CLI prints the new id: ${id}`);
+
+    const row = await waitForText(driver, 'entry-row', 'db-cluster-7', { timeout: 10000 });
+    assert.equal(await row.getAttribute('data-entry-id'), id);
+    assert.match(await row.findElement(tid('entry-channel')).getText(), /call/i);
+    assert.match(await row.findElement(tid('entry-minutes')).getText(), /40/);
+  });
+});
+
+for (const bad of ['0', '-5']) {
+  test(`minutes ${bad} is refused beside the minutes field and nothing is written`, async (t) => {
+    await withApp(t, async (driver, dataDir) => {
+      await waitFor(driver, 'log-form');
+      await type(driver, 'log-channel', 'chat');
+      await type(driver, 'log-minutes', bad);
+      await type(driver, 'log-source', 'bad-minutes');
+      await click(driver, 'log-submit');
+
+      const error = await waitFor(driver, 'field-error', { extra: '[data-field="minutes"]' });
+      const message = await error.getText();
+      assert.match(message, /minutes/i, `the message names the field: ${message}`);
+      assert.match(message, /\b1\b.*\b10,?080\b/, `the message says what is allowed: ${message}`);
+
+      // Give a wrongly accepted write time to land before looking.
+      await sleep(500);
+      assert.deepEqual(entries(dataDir), [], 'nothing is written');
+      assert.equal((await driver.findElements(tid('entry-row'))).length, 0, 'nothing is listed');
+    });
+  });
+}
