@@ -70,7 +70,7 @@ pub fn quiet_until(timeline: &Timeline, zone: Tz, now: DateTime<Utc>) -> Option<
 }
 
 /// Warnings that hold now and have not been announced at their current severity.
-pub fn due<'a>(holding: &'a [Notice]) -> impl Iterator<Item = &'a Notice> {
+pub fn due(holding: &[Notice]) -> impl Iterator<Item = &Notice> {
     holding.iter().filter(|n| n.notified.is_none_or(|announced| n.warning.severity > announced))
 }
 

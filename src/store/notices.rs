@@ -54,7 +54,10 @@ pub fn record(tx: &Transaction, warnings: &[Warning], now: DateTime<Utc>) -> Res
     Ok(out)
 }
 
-fn from_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, String, i64, Option<String>, Option<i64>)> {
+/// id, body, first_seen, notified, read_at
+type NoticeRow = (i64, String, i64, Option<String>, Option<i64>);
+
+fn from_row(r: &rusqlite::Row) -> rusqlite::Result<NoticeRow> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
 }
 
