@@ -1,0 +1,56 @@
+// The non-negotiable form: what it shows for a declared boundary and the BoundaryInput it sends.
+
+import type { BoundaryInput } from './bindings/BoundaryInput';
+import type { BoundaryView } from './bindings/BoundaryView';
+import { invalid } from './errors';
+
+export type BoundaryForm = {
+  name: string;
+  category: string;
+  /** One window per line: "Mon-Fri 18:00-20:00", "Sun all day". */
+  windows: string;
+  allowance: number | string | null | undefined;
+  paused: boolean;
+};
+
+export function blankBoundary(category = 'family'): BoundaryForm {
+  return { name: '', category, windows: '', allowance: 0, paused: false };
+}
+
+export function boundaryFormFrom(b: BoundaryView): BoundaryForm {
+  return { name: b.name, category: b.category, windows: b.windows.join('\n'), allowance: b.allowance, paused: b.paused };
+}
+
+/**
+ * Non-empty lines, trimmed. The core numbers windows the same way ("window 2" is the second
+ * non-empty line), so its messages point at the line the person sees.
+ */
+export function windowLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** Throws an ApiFailure if the allowance is not a whole number. */
+export function boundaryInputFrom(form: BoundaryForm): BoundaryInput {
+  const text = typeof form.allowance === 'number' ? String(form.allowance) : (form.allowance ?? '').trim();
+  if (!/^-?\d+$/.test(text)) throw invalid('allowance', 'must be a whole number of breaches a week (0 for none)');
+  return {
+    name: form.name,
+    category: form.category,
+    windows: windowLines(form.windows),
+    allowance: Number(text),
+    paused: form.paused,
+  };
+}
+
+/** The same non-negotiable, paused or resumed. */
+export function withPaused(b: BoundaryView, paused: boolean): BoundaryInput {
+  return { name: b.name, category: b.category, windows: [...b.windows], allowance: b.allowance, paused };
+}
+
+/** "Family dinner", or a plain stand-in for one removed since. */
+export function boundaryName(all: readonly BoundaryView[], id: number): string {
+  return all.find((b) => b.id === id)?.name ?? `a removed non-negotiable (#${id})`;
+}
