@@ -17,6 +17,12 @@ const COMMANDS: &[&str] = &[
     "remove_boundary",
     "sources",
     "store_problem",
+    "notices",
+    "mark_notices_read",
+    "entries_by_ids",
+    "reminder_state",
+    "set_warnings_paused",
+    "snooze_today",
 ];
 
 fn main() {

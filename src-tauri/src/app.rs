@@ -4,9 +4,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use tauri::{AppHandle, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 use crate::commands;
+use crate::engine;
+use crate::logs;
 use crate::state::AppState;
 use crate::tray;
 use crate::watch;
@@ -14,6 +16,7 @@ use crate::watch;
 pub const MAIN: &str = "main";
 
 pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
+    logs::init(&data_dir);
     let app = tauri::Builder::default()
         // A second launch focuses the running app instead of opening the database twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main(app)))
@@ -33,13 +36,20 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::remove_boundary,
             commands::sources,
             commands::store_problem,
+            commands::notices,
+            commands::mark_notices_read,
+            commands::entries_by_ids,
+            commands::reminder_state,
+            commands::set_warnings_paused,
+            commands::snooze_today,
         ])
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));
             if let Err(e) = tray::create(app.handle()) {
-                log::error!("no tray icon: {e}");
+                tracing::error!("no tray icon: {e}");
             }
             watch::start(app.handle(), &data_dir);
+            engine::start(app.handle());
             if !hidden {
                 show_main(app.handle());
             }
@@ -53,30 +63,42 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    app.run(|_, event| {
+    app.run(|app, event| match event {
         // Closing the last window keeps the app in the tray; only "Quit" ends it.
-        if let RunEvent::ExitRequested { code: None, api, .. } = event {
-            api.prevent_exit();
-        }
+        RunEvent::ExitRequested { code: None, api, .. } => api.prevent_exit(),
+        RunEvent::Exit => engine::stop(app),
+        _ => {}
     });
     ExitCode::SUCCESS
 }
 
 /// Shows and focuses the main window, creating it if it was closed.
 pub fn show_main(app: &AppHandle) {
+    show_main_at(app, "");
+}
+
+/// The event that asks an open main window to show a view (`warnings`, `settings`, …).
+pub const NAVIGATE: &str = "navigate";
+
+/// Shows the main window at a view; a new window starts there through its URL's hash.
+pub fn show_main_at(app: &AppHandle, view: &str) {
     if let Some(window) = app.get_webview_window(MAIN) {
         let _ = window.unminimize();
         let _ = window.show();
         let _ = window.set_focus();
+        if !view.is_empty() {
+            let _ = window.emit(NAVIGATE, view);
+        }
         return;
     }
-    let built = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App("index.html".into()))
+    let url = if view.is_empty() { "index.html".to_string() } else { format!("index.html#/{view}") };
+    let built = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App(url.into()))
         .title("Loadline")
         .inner_size(1040.0, 740.0)
         .min_inner_size(760.0, 540.0)
         .center()
         .build();
     if let Err(e) = built {
-        log::error!("cannot open the main window: {e}");
+        tracing::error!("cannot open the main window: {e}");
     }
 }

@@ -3,6 +3,7 @@
 
 use loadline_core::boundaries::{BoundaryInput, Category};
 use loadline_core::interruptions::{Draft, BUILT_IN_CHANNELS};
+use loadline_core::notices::Notice;
 use loadline_core::schedule::ScheduleInput;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
 use loadline_core::week::IsoWeek;
@@ -10,7 +11,8 @@ use loadline_core::Error;
 use tauri::{AppHandle, State};
 
 use crate::clock;
-use crate::ipc::{ApiError, ApiResult, BoundaryView, Settings};
+use crate::engine;
+use crate::ipc::{ApiError, ApiResult, BoundaryView, ReminderState, Settings};
 use crate::state::AppState;
 use crate::tray;
 
@@ -150,4 +152,58 @@ pub fn sources(state: State<AppState>) -> ApiResult<Vec<String>> {
 #[tauri::command]
 pub fn store_problem(state: State<AppState>) -> Option<String> {
     state.store_problem().map(str::to_string)
+}
+
+#[tauri::command]
+pub fn notices(state: State<AppState>) -> ApiResult<Vec<Notice>> {
+    state.with_store(|s| s.notices(200))
+}
+
+#[tauri::command]
+pub fn mark_notices_read(app: AppHandle, state: State<AppState>, ids: Vec<i64>) -> ApiResult<()> {
+    state.with_store(|s| s.mark_read(&ids, clock::now()))?;
+    tray::refresh(&app);
+    Ok(())
+}
+
+/// The entries behind a warning ("why am I seeing this?"), newest first; deleted ones are skipped.
+#[tauri::command]
+pub fn entries_by_ids(state: State<AppState>, ids: Vec<i64>) -> ApiResult<Vec<Entry>> {
+    state.with_store(|s| {
+        let timeline = s.timeline()?;
+        let mut found = Vec::new();
+        for id in ids {
+            match s.get(id) {
+                Ok(i) => found.push(Entry::new(&i, &timeline)),
+                Err(Error::NotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        found.sort_by(|a, b| b.start.cmp(&a.start));
+        Ok(found)
+    })
+}
+
+#[tauri::command]
+pub fn reminder_state(state: State<AppState>) -> ApiResult<ReminderState> {
+    state.with_store(|s| {
+        let snoozed_until = s.engine_state()?.snoozed_until.filter(|t| *t > clock::now()).map(|t| t.to_rfc3339());
+        Ok(ReminderState { paused: s.prefs()?.warnings_paused, snoozed_until, unread: s.unread_notices()? })
+    })
+}
+
+#[tauri::command]
+pub fn set_warnings_paused(app: AppHandle, state: State<AppState>, paused: bool) -> ApiResult<()> {
+    state.with_store(|s| {
+        let mut prefs = s.prefs()?;
+        prefs.warnings_paused = paused;
+        s.set_prefs(&prefs)
+    })?;
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn snooze_today(app: AppHandle) {
+    engine::snooze_today(&app);
 }

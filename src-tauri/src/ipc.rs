@@ -33,7 +33,7 @@ impl From<Error> for ApiError {
             Error::Invalid { field, message } => ApiError { code: ErrorCode::Invalid, field: Some(field), message },
             Error::NotFound(message) => ApiError { code: ErrorCode::NotFound, field: None, message },
             other => {
-                log::error!("command failed: {other}");
+                tracing::error!("command failed: {other}");
                 ApiError { code: ErrorCode::Failed, field: None, message: other.to_string() }
             }
         }
@@ -59,4 +59,14 @@ pub struct BoundaryView {
     pub id: i64,
     #[serde(flatten)]
     pub boundary: Boundary,
+}
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ReminderState {
+    /// "Pause all warnings" is on.
+    pub paused: bool,
+    /// RFC 3339, while "snooze for today" holds.
+    pub snoozed_until: Option<String>,
+    pub unread: u32,
 }

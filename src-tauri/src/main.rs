@@ -6,7 +6,10 @@
 mod app;
 mod clock;
 mod commands;
+mod engine;
 mod ipc;
+mod logs;
+mod notifier;
 mod state;
 mod tray;
 mod watch;

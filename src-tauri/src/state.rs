@@ -26,7 +26,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
         let db = Store::open(&data_dir).map(Mutex::new).map_err(|e| {
-            log::error!("cannot open the store: {e}");
+            tracing::error!("cannot open the store: {e}");
             e.to_string()
         });
         AppState { db, deleted: Mutex::new(Vec::new()) }

@@ -1,6 +1,6 @@
 //! The tray icon: this week at a glance (tooltip and the menu's first, disabled line), "Open
-//! Loadline" and "Quit". `data_changed` refreshes it and tells every window after any write,
-//! whether it came from a window or, through the watcher, from the CLI.
+//! Loadline" and "Quit". `data_changed` refreshes it, tells every window and wakes the reminder
+//! engine after any write, whether it came from a window or, through the watcher, from the CLI.
 
 use loadline_core::summary::week_from_store;
 use loadline_core::week::IsoWeek;
@@ -11,6 +11,7 @@ use tauri::{AppHandle, Emitter, Manager, Wry};
 
 use crate::app;
 use crate::clock;
+use crate::engine;
 use crate::state::AppState;
 
 pub const TRAY_ID: &str = "loadline";
@@ -45,27 +46,36 @@ fn headline_text(app: &AppHandle) -> String {
     let state = app.state::<AppState>();
     let summary = state.with_store(|s| {
         let zone = AppState::home_zone(s)?;
-        week_from_store(s, IsoWeek::of(clock::now(), zone), zone)
+        Ok((week_from_store(s, IsoWeek::of(clock::now(), zone), zone)?, s.unread_notices()?))
     });
     match summary {
-        Ok(week) => week.headline(),
+        Ok((week, 0)) => week.headline(),
+        Ok((week, 1)) => format!("{} · 1 unread warning", week.headline()),
+        Ok((week, n)) => format!("{} · {n} unread warnings", week.headline()),
         Err(e) => format!("Loadline cannot read its data: {}", e.message),
     }
 }
 
+/// After any write, from anywhere: refresh the tray, tell every window, wake the engine.
 pub fn data_changed(app: &AppHandle) {
+    refresh(app);
+    if let Err(e) = app.emit(DATA_CHANGED, ()) {
+        tracing::warn!("cannot tell the windows about new data: {e}");
+    }
+    engine::poke(app);
+}
+
+/// Updates the tooltip and the menu's first line.
+pub fn refresh(app: &AppHandle) {
     let text = headline_text(app);
     if let Some(menu) = app.try_state::<TrayMenu>() {
         if let Err(e) = menu.headline.set_text(&text) {
-            log::warn!("cannot update the tray menu: {e}");
+            tracing::warn!("cannot update the tray menu: {e}");
         }
     }
     if let Some(tray) = app.tray_by_id(TRAY_ID) {
         if let Err(e) = tray.set_tooltip(Some(&text)) {
-            log::warn!("cannot update the tray tooltip: {e}");
+            tracing::warn!("cannot update the tray tooltip: {e}");
         }
-    }
-    if let Err(e) = app.emit(DATA_CHANGED, ()) {
-        log::warn!("cannot tell the windows about new data: {e}");
     }
 }

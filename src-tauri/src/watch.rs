@@ -26,10 +26,10 @@ pub fn start(app: &AppHandle, data_dir: &Path) {
     });
     let mut watcher = match watcher {
         Ok(w) => w,
-        Err(e) => return log::warn!("cannot watch the data directory, CLI writes show on the next refresh: {e}"),
+        Err(e) => return tracing::warn!("cannot watch the data directory, CLI writes show on the next refresh: {e}"),
     };
     if let Err(e) = watcher.watch(data_dir, RecursiveMode::NonRecursive) {
-        return log::warn!("cannot watch {}: {e}", data_dir.display());
+        return tracing::warn!("cannot watch {}: {e}", data_dir.display());
     }
     let app = app.clone();
     std::thread::Builder::new()

@@ -1,0 +1,152 @@
+//! The reminder engine's thread. It runs the core's `run_once` after every change (a signal
+//! from `tray::data_changed`, which the window, the tray and the data-directory watcher all
+//! call) and otherwise sleeps until the next instant that matters; no polling.
+
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::Mutex;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use loadline_core::notices::{end_of_today, run_once, Step};
+use loadline_core::reminders::Level;
+use loadline_core::week::IsoWeek;
+use tauri::{AppHandle, Emitter, Manager};
+
+use crate::clock;
+use crate::notifier::{self, Action, Note};
+use crate::state::AppState;
+use crate::tray;
+
+/// The longest sleep: the monotonic timer does not follow the wall clock through a suspend or
+/// a clock change, so wake at least this often to look at the real time again.
+const MAX_SLEEP: Duration = Duration::from_secs(3600);
+pub const WARNINGS_CHANGED: &str = "warnings-changed";
+
+enum Signal {
+    Run,
+    Quit,
+}
+
+pub struct Engine {
+    tx: Mutex<Sender<Signal>>,
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+pub fn start(app: &AppHandle) {
+    let (tx, rx) = mpsc::channel();
+    let handle = app.clone();
+    let thread = std::thread::Builder::new()
+        .name("reminder-engine".into())
+        .spawn(move || {
+            let mut delivery_failed = false;
+            loop {
+                let wait = run(&handle, &mut delivery_failed);
+                match rx.recv_timeout(wait) {
+                    Ok(Signal::Run) | Err(RecvTimeoutError::Timeout) => {}
+                    Ok(Signal::Quit) | Err(RecvTimeoutError::Disconnected) => break,
+                }
+            }
+            tracing::info!("reminder engine stopped");
+        })
+        .expect("spawning a thread only fails when the system is out of resources");
+    app.manage(Engine { tx: Mutex::new(tx), thread: Mutex::new(Some(thread)) });
+}
+
+/// Asks the engine to look again now.
+pub fn poke(app: &AppHandle) {
+    if let Some(engine) = app.try_state::<Engine>() {
+        let _ = engine.tx.lock().unwrap_or_else(|p| p.into_inner()).send(Signal::Run);
+    }
+}
+
+/// Ends the engine thread and waits for it, so nothing is half-written at exit.
+pub fn stop(app: &AppHandle) {
+    if let Some(engine) = app.try_state::<Engine>() {
+        let _ = engine.tx.lock().unwrap_or_else(|p| p.into_inner()).send(Signal::Quit);
+        if let Some(thread) = engine.thread.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+pub fn snooze_today(app: &AppHandle) {
+    let result = app.state::<AppState>().with_store(|s| {
+        let zone = AppState::home_zone(s)?;
+        let mut state = s.engine_state()?;
+        state.snoozed_until = Some(end_of_today(zone, clock::now()));
+        s.set_engine_state(&state)
+    });
+    if let Err(e) = result {
+        tracing::warn!("cannot snooze: {}", e.message);
+    }
+    tray::data_changed(app);
+}
+
+/// One run; returns how long to sleep.
+fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
+    let now = clock::now();
+    let state = app.state::<AppState>();
+    let step = match state.with_store(|s| run_once(s, clock::system_zone(), now)) {
+        Ok(step) => step,
+        Err(e) => {
+            tracing::warn!("reminder engine: {}", e.message);
+            return MAX_SLEEP;
+        }
+    };
+    deliver(app, &step, delivery_failed);
+    tray::refresh(app);
+    let _ = app.emit(WARNINGS_CHANGED, ());
+    (step.wake_at - clock::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_secs(1), MAX_SLEEP)
+}
+
+fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
+    let state = app.state::<AppState>();
+    let mut notes: Vec<(Option<(i64, Level)>, Note)> = step
+        .announce
+        .iter()
+        .map(|n| {
+            let title = match n.warning.severity {
+                Level::Nudge => "Loadline: a gentle nudge",
+                Level::Warning => "Loadline: a warning",
+                Level::Habit => "Loadline: this is becoming a habit",
+            };
+            let note = Note {
+                title: title.into(),
+                body: format!("{}\n{}", n.warning.explanation, n.warning.suggestion),
+                actions: vec![(Action::Open, "Open Loadline"), (Action::SnoozeToday, "Snooze for today")],
+            };
+            (Some((n.id, n.warning.severity)), note)
+        })
+        .collect();
+    if step.reflection {
+        notes.push((
+            None,
+            Note {
+                title: "Time for your weekly reflection".into(),
+                body: "A few minutes to look back: what this week cost, what you chose, and which boundary to protect next.".into(),
+                actions: vec![(Action::Open, "Open reflection")],
+            },
+        ));
+    }
+    for (notice, note) in notes {
+        if let Err(e) = notifier::show(app, note) {
+            if !*delivery_failed {
+                tracing::warn!("no desktop notifications ({e}); warnings stay in the app's list");
+                *delivery_failed = true;
+            }
+        }
+        // Marked either way: the in-app list has it, and a missing notification service must
+        // not turn into the same attempt every wake.
+        let marked = state.with_store(|s| match notice {
+            Some((id, level)) => s.mark_notified(id, level),
+            None => {
+                let mut engine = s.engine_state()?;
+                engine.reflection_reminded = Some(IsoWeek::of(clock::now(), AppState::home_zone(s)?));
+                s.set_engine_state(&engine)
+            }
+        });
+        if let Err(e) = marked {
+            tracing::warn!("cannot record a delivered notice: {}", e.message);
+        }
+    }
+}
