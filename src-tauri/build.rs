@@ -9,8 +9,7 @@ const COMMANDS: &[&str] = &[
     "delete_entry",
     "restore_entry",
     "settings",
-    "save_schedule",
-    "save_zone",
+    "save_settings",
     "boundaries",
     "add_boundary",
     "edit_boundary",
@@ -23,6 +22,11 @@ const COMMANDS: &[&str] = &[
     "reminder_state",
     "set_warnings_paused",
     "snooze_today",
+    "export_preview",
+    "export_save",
+    "import_backup",
+    "backups",
+    "restore_backup",
 ];
 
 fn main() {

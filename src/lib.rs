@@ -2,6 +2,7 @@
 //! hours, sleep hours and non-negotiables; weeks against the load line; the SQLite store; and
 //! the command line. The core never reads the system clock: `now` is always an argument.
 
+pub mod backups;
 pub mod boundaries;
 pub mod classify;
 pub mod cli;

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod backups;
 mod classification;
 mod cli;
 mod engine;

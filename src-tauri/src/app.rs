@@ -20,6 +20,8 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
     let app = tauri::Builder::default()
         // A second launch focuses the running app instead of opening the database twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main(app)))
+        // Used from Rust only (save and open dialogs); the page is granted none of it.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::week_summary,
             commands::list_entries,
@@ -28,8 +30,7 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::delete_entry,
             commands::restore_entry,
             commands::settings,
-            commands::save_schedule,
-            commands::save_zone,
+            commands::save_settings,
             commands::boundaries,
             commands::add_boundary,
             commands::edit_boundary,
@@ -42,6 +43,11 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::reminder_state,
             commands::set_warnings_paused,
             commands::snooze_today,
+            commands::export_preview,
+            commands::export_save,
+            commands::import_backup,
+            commands::backups,
+            commands::restore_backup,
         ])
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));

@@ -1,14 +1,19 @@
 //! The commands the page may call. Each converts its arguments, calls one core function and
 //! converts the result back; after a write it tells every window and the tray.
 
+use loadline_core::backups::{self, BackupInfo};
 use loadline_core::boundaries::{BoundaryInput, Category};
+use loadline_core::export::{backup, ExportRequest};
+use loadline_core::files;
 use loadline_core::interruptions::{Draft, BUILT_IN_CHANNELS};
 use loadline_core::notices::Notice;
 use loadline_core::schedule::ScheduleInput;
+use loadline_core::store::ImportReport;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
 use loadline_core::week::IsoWeek;
 use loadline_core::Error;
 use tauri::{AppHandle, State};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::clock;
 use crate::engine;
@@ -94,30 +99,44 @@ pub fn settings(state: State<AppState>) -> ApiResult<Settings> {
     })
 }
 
+/// Saves the schedule and the home zone together: both are checked before either is written.
 #[tauri::command]
-pub fn save_schedule(app: AppHandle, state: State<AppState>, schedule: ScheduleInput) -> ApiResult<()> {
-    state.with_store(|s| s.set_schedule(&schedule.resolve()?, clock::now()))?;
-    tray::data_changed(&app);
-    Ok(())
-}
-
-#[tauri::command]
-pub fn save_zone(app: AppHandle, state: State<AppState>, zone: Option<String>) -> ApiResult<()> {
+pub fn save_settings(
+    app: AppHandle,
+    state: State<AppState>,
+    schedule: ScheduleInput,
+    zone: Option<String>,
+) -> ApiResult<()> {
     state.with_store(|s| {
+        let schedule = schedule.resolve()?;
         let mut prefs = s.prefs()?;
         prefs.zone = zone.filter(|z| !z.trim().is_empty());
+        prefs.validate()?;
+        let now = clock::now();
+        if schedule != *s.timeline()?.schedule_at(now) {
+            s.set_schedule(&schedule, now)?;
+        }
         s.set_prefs(&prefs)
     })?;
     tray::data_changed(&app);
     Ok(())
 }
 
+/// Every non-negotiable as it stands now; removed ones too (flagged), so past breaches keep a name.
 #[tauri::command]
 pub fn boundaries(state: State<AppState>) -> ApiResult<Vec<BoundaryView>> {
     state.with_store(|s| {
         let timeline = s.timeline()?;
-        let list =
-            timeline.boundaries_at(clock::now()).map(|(id, b)| BoundaryView { id, boundary: b.clone() }).collect();
+        let now = clock::now();
+        let list = timeline
+            .boundaries
+            .iter()
+            .filter_map(|h| {
+                let current = timeline.boundary_at(h.id, now);
+                let last = current.or_else(|| h.versions.iter().rev().find_map(|v| v.value.as_ref()))?;
+                Some(BoundaryView { id: h.id, boundary: last.clone(), removed: current.is_none() })
+            })
+            .collect();
         Ok(list)
     })
 }
@@ -151,7 +170,7 @@ pub fn sources(state: State<AppState>) -> ApiResult<Vec<String>> {
 /// Why the store could not be opened, for the window to show; `None` when all is well.
 #[tauri::command]
 pub fn store_problem(state: State<AppState>) -> Option<String> {
-    state.store_problem().map(str::to_string)
+    state.store_problem()
 }
 
 #[tauri::command]
@@ -206,4 +225,63 @@ pub fn set_warnings_paused(app: AppHandle, state: State<AppState>, paused: bool)
 #[tauri::command]
 pub fn snooze_today(app: AppHandle) {
     engine::snooze_today(&app);
+}
+
+#[tauri::command]
+pub fn export_preview(state: State<AppState>, request: ExportRequest) -> ApiResult<String> {
+    state.with_store(|s| request.render(s, AppState::home_zone(s)?, clock::now()))
+}
+
+/// Asks where to save (the system's dialog), then writes exactly what the preview showed.
+/// `None` when the person cancels. Async so the dialog does not block the main thread.
+#[tauri::command(async)]
+pub fn export_save(app: AppHandle, state: State<'_, AppState>, request: ExportRequest) -> ApiResult<Option<String>> {
+    let now = clock::now();
+    let (text, name) = state.with_store(|s| {
+        let zone = AppState::home_zone(s)?;
+        Ok((request.render(s, zone, now)?, request.file_name(s, zone, now)?))
+    })?;
+    let Some(path) = app.dialog().file().set_title("Save the export").set_file_name(&name).blocking_save_file() else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(|e| ApiError::from(Error::invalid("file", e.to_string())))?;
+    files::write_private(&path, text.as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// Asks for a backup file, checks all of it, then imports it in one transaction.
+#[tauri::command(async)]
+pub fn import_backup(app: AppHandle, state: State<'_, AppState>) -> ApiResult<Option<ImportReport>> {
+    let Some(path) = app
+        .dialog()
+        .file()
+        .set_title("Import a Loadline backup")
+        .add_filter("Loadline backup", &["json"])
+        .blocking_pick_file()
+    else {
+        return Ok(None);
+    };
+    let path = path.into_path().map_err(|e| ApiError::from(Error::invalid("file", e.to_string())))?;
+    let text = files::read_limited(&path, backup::MAX_BYTES)?;
+    let set = backup::parse(&text)?;
+    let report = state.with_store(|s| s.import(&set))?;
+    tray::data_changed(&app);
+    Ok(Some(report))
+}
+
+#[tauri::command]
+pub fn backups(state: State<AppState>) -> ApiResult<Vec<BackupInfo>> {
+    Ok(backups::list(&state.data_dir)?)
+}
+
+/// Puts an automatic backup in place of the current database, which is set aside.
+#[tauri::command]
+pub fn restore_backup(app: AppHandle, state: State<AppState>, file: String) -> ApiResult<()> {
+    let known = backups::list(&state.data_dir)?.into_iter().any(|b| b.file == file);
+    if !known {
+        return Err(Error::invalid("file", "is not one of Loadline's automatic backups").into());
+    }
+    state.restore(std::path::Path::new(&file))?;
+    tray::data_changed(&app);
+    Ok(())
 }

@@ -1,12 +1,14 @@
 //! The reminder engine's thread. It runs the core's `run_once` after every change (a signal
 //! from `tray::data_changed`, which the window, the tray and the data-directory watcher all
-//! call) and otherwise sleeps until the next instant that matters; no polling.
+//! call) and otherwise sleeps until the next instant that matters; no polling. Each run also
+//! takes the day's automatic backup if it is not there yet.
 
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use loadline_core::backups;
 use loadline_core::notices::{end_of_today, run_once, Step};
 use loadline_core::reminders::Level;
 use loadline_core::week::IsoWeek;
@@ -86,6 +88,15 @@ pub fn snooze_today(app: &AppHandle) {
 fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
     let now = clock::now();
     let state = app.state::<AppState>();
+    let backup = state.with_store(|s| {
+        let today = now.with_timezone(&AppState::home_zone(s)?).date_naive();
+        backups::take_daily(s, &state.data_dir, today)
+    });
+    match backup {
+        Ok(Some(file)) => tracing::info!("daily backup written to {}", file.display()),
+        Ok(None) => {}
+        Err(e) => tracing::warn!("no daily backup: {}", e.message),
+    }
     let step = match state.with_store(|s| run_once(s, clock::system_zone(), now)) {
         Ok(step) => step,
         Err(e) => {

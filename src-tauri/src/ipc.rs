@@ -59,6 +59,8 @@ pub struct BoundaryView {
     pub id: i64,
     #[serde(flatten)]
     pub boundary: Boundary,
+    /// Removed from now on; listed so past breaches keep a name.
+    pub removed: bool,
 }
 
 #[derive(Debug, Serialize, TS)]

@@ -1,10 +1,12 @@
 //! The app's state, built once in `setup` and managed by Tauri: the store (or why it could not
-//! be opened) and entries deleted from the window that can still be undone.
+//! be opened, so a backup can be offered) and entries deleted from the window that can still
+//! be undone.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono_tz::Tz;
+use loadline_core::backups;
 use loadline_core::interruptions::Interruption;
 use loadline_core::store::Store;
 
@@ -12,7 +14,8 @@ use crate::clock;
 use crate::ipc::{ApiError, ApiResult, ErrorCode};
 
 pub struct AppState {
-    db: Result<Mutex<Store>, String>,
+    pub data_dir: PathBuf,
+    db: Mutex<Result<Store, String>>,
     /// Deleted in this session, newest last, so "Undo" can put them back as they were.
     deleted: Mutex<Vec<Interruption>>,
 }
@@ -23,27 +26,48 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+fn open(data_dir: &Path) -> Result<Store, String> {
+    Store::open(data_dir).map_err(|e| {
+        tracing::error!("cannot open the store: {e}");
+        e.to_string()
+    })
+}
+
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
-        let db = Store::open(&data_dir).map(Mutex::new).map_err(|e| {
-            tracing::error!("cannot open the store: {e}");
-            e.to_string()
-        });
-        AppState { db, deleted: Mutex::new(Vec::new()) }
+        let db = Mutex::new(open(&data_dir));
+        AppState { data_dir, db, deleted: Mutex::new(Vec::new()) }
     }
 
     /// Why the store is unavailable, if it is.
-    pub fn store_problem(&self) -> Option<&str> {
-        self.db.as_ref().err().map(String::as_str)
+    pub fn store_problem(&self) -> Option<String> {
+        lock(&self.db).as_ref().err().cloned()
     }
 
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> loadline_core::Result<T>) -> ApiResult<T> {
-        let db = self.db.as_ref().map_err(|why| ApiError {
+        let mut db = lock(&self.db);
+        let store = db.as_mut().map_err(|why| ApiError {
             code: ErrorCode::StoreUnavailable,
             field: None,
             message: why.clone(),
         })?;
-        Ok(f(&mut lock(db))?)
+        Ok(f(store)?)
+    }
+
+    /// Closes the store, puts `backup` in its place (the current file is set aside) and opens
+    /// it again; the store is closed only while the files move.
+    pub fn restore(&self, backup: &Path) -> ApiResult<()> {
+        let mut db = lock(&self.db);
+        *db = Err("restoring a backup".into());
+        let restored = backups::restore(&self.data_dir, backup, clock::now());
+        *db = open(&self.data_dir);
+        let aside = restored?;
+        tracing::info!("restored {}; the previous database is at {}", backup.display(), aside.display());
+        db.as_ref().map(|_| ()).map_err(|why| ApiError {
+            code: ErrorCode::StoreUnavailable,
+            field: None,
+            message: why.clone(),
+        })
     }
 
     /// The zone weeks are shown in.

@@ -44,6 +44,13 @@ pub enum Command {
         /// The backup file, as written by `loadline export --format json`
         file: PathBuf,
     },
+    /// List the automatic daily backups (newest first)
+    Backups,
+    /// Put an automatic backup in place of the database; the current file is set aside, not deleted
+    RestoreBackup {
+        /// A file from `loadline backups`
+        file: PathBuf,
+    },
     /// Declare, list, pause, resume, edit or remove non-negotiables
     #[command(subcommand)]
     Boundary(BoundaryCommand),

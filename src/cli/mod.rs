@@ -15,9 +15,10 @@ use chrono_tz::Tz;
 
 pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
 
+use crate::backups;
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
-use crate::export::{Format, Include, Range};
+use crate::export::ExportRequest;
 use crate::interruptions::Draft;
 use crate::reminders::{evaluate, history_start};
 use crate::schedule::Span;
@@ -41,7 +42,14 @@ pub struct Context<'a> {
 
 /// Runs one command against the store in `data_dir`; returns the process exit code.
 pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
-    let result = Store::open(data_dir).and_then(|mut store| execute(&mut store, command, ctx));
+    let result = match command {
+        // These work on files, so they help when the database itself cannot be opened.
+        Command::Backups => list_backups(data_dir, ctx),
+        Command::RestoreBackup { file } => restore_backup(data_dir, &file, ctx),
+        command => Store::open(data_dir)
+            .map_err(|e| offer_backup(e, data_dir))
+            .and_then(|mut store| execute(&mut store, command, ctx)),
+    };
     match result {
         Ok(code) => code,
         Err(e) => {
@@ -65,8 +73,38 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::Export(args) => export(store, args, ctx),
         Command::Import { file } => import(store, &file, ctx),
         Command::Boundary(cmd) => boundary(store, cmd, ctx),
+        Command::Backups | Command::RestoreBackup { .. } => unreachable!("handled before the store is opened"),
         Command::Settings(cmd) => settings(store, cmd, ctx),
     }
+}
+
+/// A store that cannot be opened is reported with the newest backup to restore, if any.
+fn offer_backup(e: Error, data_dir: &Path) -> Error {
+    let newest = backups::list(data_dir).ok().and_then(|list| list.into_iter().next());
+    match (&e, newest) {
+        (Error::Damaged { .. } | Error::NewerDatabase { .. }, Some(b)) => Error::NotFound(format!(
+            "{e}\nThe newest automatic backup is from {}: restore it with\n  loadline restore-backup {}",
+            b.day, b.file
+        )),
+        _ => e,
+    }
+}
+
+fn list_backups(data_dir: &Path, ctx: &mut Context) -> Result<i32> {
+    let list = backups::list(data_dir)?;
+    if list.is_empty() {
+        out(ctx, "No automatic backups yet: the app takes one a day while it runs.\n")?;
+    }
+    for b in list {
+        out(ctx, &format!("{}  {:>9} bytes  {}\n", b.day, b.bytes, b.file))?;
+    }
+    Ok(0)
+}
+
+fn restore_backup(data_dir: &Path, file: &Path, ctx: &mut Context) -> Result<i32> {
+    let aside = backups::restore(data_dir, file, ctx.now)?;
+    out(ctx, &format!("Restored {}. The previous database was set aside as {}.\n", file.display(), aside.display()))?;
+    Ok(0)
 }
 
 fn out(ctx: &mut Context, text: &str) -> Result<()> {
@@ -228,14 +266,14 @@ fn check(store: &mut Store, args: CheckArgs, ctx: &mut Context) -> Result<i32> {
 }
 
 fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32> {
-    let format: Format = args.format.parse()?;
-    let include: Include = args.include.parse()?;
-    let zone = home_zone(store, None, ctx)?;
-    let range = Range::resolve(store, args.from.as_deref(), args.to.as_deref(), zone, ctx.now)?;
-    let text = match (format, args.from.is_none() && args.to.is_none()) {
-        (Format::Json, true) => crate::export::full_backup(store, ctx.now)?,
-        _ => crate::export::render(store, format, &range, &include, args.message, ctx.now)?,
+    let request = ExportRequest {
+        format: args.format,
+        from: args.from,
+        to: args.to,
+        include: args.include.parse()?,
+        message: args.message,
     };
+    let text = request.render(store, home_zone(store, None, ctx)?, ctx.now)?;
     if args.out.as_os_str() == "-" {
         out(ctx, &text)?;
     } else {

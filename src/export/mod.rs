@@ -13,6 +13,9 @@ use std::str::FromStr;
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
 use crate::error::{Error, Result};
 use crate::store::Store;
 use crate::zone::window_edge;
@@ -39,7 +42,8 @@ impl FromStr for Format {
 }
 
 /// What the person opted in to share.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
 pub struct Include {
     pub notes: bool,
     pub sources: bool,
@@ -132,4 +136,44 @@ pub fn render(
 pub fn full_backup(store: &Store, now: DateTime<Utc>) -> Result<String> {
     let file = backup::build(store, None, now)?;
     Ok(serde_json::to_string_pretty(&file).expect("backups always serialise") + "\n")
+}
+
+/// One export as the window or the CLI asks for it: the same request renders the preview and
+/// the file, so the preview is exactly what is written.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct ExportRequest {
+    /// html, md, csv or json.
+    pub format: String,
+    /// First local day, `YYYY-MM-DD`; `None` from the first entry.
+    pub from: Option<String>,
+    /// Last local day, inclusive; `None` to the last entry.
+    pub to: Option<String>,
+    pub include: Include,
+    /// The person's own message at the top of a report.
+    pub message: Option<String>,
+}
+
+impl ExportRequest {
+    pub fn render(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<String> {
+        let format: Format = self.format.parse()?;
+        let range = Range::resolve(store, self.from.as_deref(), self.to.as_deref(), zone, now)?;
+        if format == Format::Json && self.from.is_none() && self.to.is_none() {
+            return full_backup(store, now);
+        }
+        render(store, format, &range, &self.include, self.message.clone(), now)
+    }
+
+    /// A file name to offer in the save dialog: `loadline-2026-11-16-to-2026-11-22.html`.
+    pub fn file_name(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<String> {
+        let format: Format = self.format.parse()?;
+        let range = Range::resolve(store, self.from.as_deref(), self.to.as_deref(), zone, now)?;
+        let (kind, ext) = match format {
+            Format::Html => ("report", "html"),
+            Format::Markdown => ("report", "md"),
+            Format::Csv => ("entries", "csv"),
+            Format::Json => ("backup", "json"),
+        };
+        Ok(format!("loadline-{kind}-{}-to-{}.{ext}", range.from, range.to))
+    }
 }

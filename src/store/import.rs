@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
 use super::rows;
 use crate::boundaries::Boundary;
@@ -35,7 +36,8 @@ pub struct ImportSet {
     pub prefs: Prefs,
 }
 
-#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Default, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
 pub struct ImportReport {
     pub entries_added: usize,
     pub entries_already_there: usize,

@@ -72,6 +72,16 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// A consistent copy of the whole database at `path`, taken with SQLite's online backup
+    /// while others may keep writing; written beside it first, then renamed into place.
+    pub fn backup_to(&self, path: &Path) -> Result<()> {
+        let tmp = path.with_extension("partial");
+        let _ = fs::remove_file(&tmp);
+        create_private_file(&tmp)?;
+        self.conn.backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)?;
+        fs::rename(&tmp, path).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

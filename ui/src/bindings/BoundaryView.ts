@@ -2,7 +2,11 @@
 import type { Category } from "./Category";
 import type { Window } from "./Window";
 
-export type BoundaryView = { id: number, name: string, category: Category, windows: Array<Window>, 
+export type BoundaryView = { id: number, 
+/**
+ * Removed from now on; listed so past breaches keep a name.
+ */
+removed: boolean, name: string, category: Category, windows: Array<Window>, 
 /**
  * Breaches a week that are acceptable.
  */
