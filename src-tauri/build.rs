@@ -27,6 +27,12 @@ const COMMANDS: &[&str] = &[
     "import_backup",
     "backups",
     "restore_backup",
+    "prefs",
+    "save_prefs",
+    "shortcut_status",
+    "quicklog_draft",
+    "set_quicklog_draft",
+    "close_quicklog",
 ];
 
 fn main() {

@@ -12,6 +12,7 @@ pub mod files;
 pub mod interruptions;
 pub mod notices;
 pub mod prefs;
+pub mod presets;
 pub mod reminders;
 pub mod schedule;
 pub mod store;

@@ -7,10 +7,11 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::notices::ReflectionTime;
+use crate::presets::{self, Preset};
 use crate::reminders::Thresholds;
 use crate::zone::parse_zone;
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default)]
 #[ts(export)]
 pub struct Prefs {
@@ -22,6 +23,23 @@ pub struct Prefs {
     pub warnings_paused: bool,
     /// When the weekly reflection reminder comes.
     pub reflection: ReflectionTime,
+    /// The tray's one-click presets.
+    pub presets: Vec<Preset>,
+    /// The global shortcut that opens the quick-log window, e.g. `Ctrl+Alt+L`; empty for none.
+    pub shortcut: String,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            zone: None,
+            thresholds: Thresholds::default(),
+            warnings_paused: false,
+            reflection: ReflectionTime::default(),
+            presets: presets::defaults(),
+            shortcut: "Ctrl+Alt+L".into(),
+        }
+    }
 }
 
 impl Prefs {
@@ -33,6 +51,15 @@ impl Prefs {
     pub fn validate(&self) -> Result<()> {
         if let Some(zone) = &self.zone {
             parse_zone("zone", zone)?;
+        }
+        if self.shortcut.chars().count() > 60 || self.shortcut.chars().any(char::is_control) {
+            return Err(crate::error::Error::invalid("shortcut", "must be a key combination such as Ctrl+Alt+L"));
+        }
+        if self.presets.len() > 12 {
+            return Err(crate::error::Error::invalid("presets", "at most 12"));
+        }
+        for preset in &self.presets {
+            preset.validate()?;
         }
         self.thresholds.validate()
     }

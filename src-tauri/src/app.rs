@@ -9,6 +9,7 @@ use tauri::{AppHandle, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuil
 use crate::commands;
 use crate::engine;
 use crate::logs;
+use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
 use crate::tray;
 use crate::watch;
@@ -22,6 +23,7 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main(app)))
         // Used from Rust only (save and open dialogs); the page is granted none of it.
         .plugin(tauri_plugin_dialog::init())
+        .plugin(shortcut::plugin())
         .invoke_handler(tauri::generate_handler![
             commands::week_summary,
             commands::list_entries,
@@ -48,9 +50,17 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::import_backup,
             commands::backups,
             commands::restore_backup,
+            commands::prefs,
+            commands::save_prefs,
+            commands::shortcut_status,
+            commands::quicklog_draft,
+            commands::set_quicklog_draft,
+            commands::close_quicklog,
         ])
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));
+            app.manage(ShortcutProblem::default());
+            shortcut::apply(app.handle());
             if let Err(e) = tray::create(app.handle()) {
                 tracing::error!("no tray icon: {e}");
             }
@@ -106,5 +116,29 @@ pub fn show_main_at(app: &AppHandle, view: &str) {
         .build();
     if let Err(e) = built {
         tracing::error!("cannot open the main window: {e}");
+    }
+}
+
+pub const QUICKLOG: &str = "quicklog";
+
+/// Opens the quick-log window: small, centred, always on top, focused and ready to type. It is
+/// made on demand and destroyed on close (see ARCHITECTURE.md for the measured trade-off).
+pub fn show_quicklog(app: &AppHandle) {
+    if let Some(window) = app.get_webview_window(QUICKLOG) {
+        let _ = window.show();
+        let _ = window.set_focus();
+        return;
+    }
+    let built = WebviewWindowBuilder::new(app, QUICKLOG, WebviewUrl::App("index.html#/quicklog".into()))
+        .title("Log an interruption")
+        .inner_size(460.0, 560.0)
+        .resizable(false)
+        .always_on_top(true)
+        .skip_taskbar(true)
+        .center()
+        .focused(true)
+        .build();
+    if let Err(e) = built {
+        tracing::error!("cannot open the quick-log window: {e}");
     }
 }

@@ -7,17 +7,20 @@ use loadline_core::export::{backup, ExportRequest};
 use loadline_core::files;
 use loadline_core::interruptions::{Draft, BUILT_IN_CHANNELS};
 use loadline_core::notices::Notice;
+use loadline_core::prefs::Prefs;
 use loadline_core::schedule::ScheduleInput;
 use loadline_core::store::ImportReport;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
 use loadline_core::week::IsoWeek;
 use loadline_core::Error;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Manager, State};
 use tauri_plugin_dialog::DialogExt;
 
+use crate::app;
 use crate::clock;
 use crate::engine;
-use crate::ipc::{ApiError, ApiResult, BoundaryView, ReminderState, Settings};
+use crate::ipc::{ApiError, ApiResult, BoundaryView, ReminderState, Settings, ShortcutStatus};
+use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
 use crate::tray;
 
@@ -284,4 +287,43 @@ pub fn restore_backup(app: AppHandle, state: State<AppState>, file: String) -> A
     state.restore(std::path::Path::new(&file))?;
     tray::data_changed(&app);
     Ok(())
+}
+
+#[tauri::command]
+pub fn prefs(state: State<AppState>) -> ApiResult<Prefs> {
+    state.with_store(|s| s.prefs())
+}
+
+/// Saves the preferences (presets, shortcut, reflection time, rule thresholds, warnings paused).
+#[tauri::command]
+pub fn save_prefs(app: AppHandle, state: State<AppState>, prefs: Prefs) -> ApiResult<()> {
+    state.with_store(|s| s.set_prefs(&prefs))?;
+    shortcut::apply(&app);
+    tray::data_changed(&app);
+    Ok(())
+}
+
+#[tauri::command]
+pub fn shortcut_status(state: State<AppState>, problem: State<ShortcutProblem>) -> ApiResult<ShortcutStatus> {
+    let shortcut = state.with_store(|s| Ok(s.prefs()?.shortcut))?;
+    let problem = problem.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    Ok(ShortcutStatus { shortcut, problem })
+}
+
+/// The quick-log window's unsaved draft, kept in the database so an accidental close loses nothing.
+#[tauri::command]
+pub fn quicklog_draft(state: State<AppState>) -> ApiResult<Option<String>> {
+    state.with_store(|s| s.draft())
+}
+
+#[tauri::command]
+pub fn set_quicklog_draft(state: State<AppState>, draft: Option<String>) -> ApiResult<()> {
+    state.with_store(|s| s.set_draft(draft.as_deref()))
+}
+
+#[tauri::command]
+pub fn close_quicklog(app: AppHandle) {
+    if let Some(window) = app.get_webview_window(app::QUICKLOG) {
+        let _ = window.close();
+    }
 }

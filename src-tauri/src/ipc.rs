@@ -72,3 +72,11 @@ pub struct ReminderState {
     pub snoozed_until: Option<String>,
     pub unread: u32,
 }
+
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct ShortcutStatus {
+    pub shortcut: String,
+    /// Why it is not active (taken, unknown keys, or a Wayland session); `None` when it works.
+    pub problem: Option<String>,
+}

@@ -10,6 +10,7 @@ mod engine;
 mod ipc;
 mod logs;
 mod notifier;
+mod shortcut;
 mod state;
 mod tray;
 mod watch;

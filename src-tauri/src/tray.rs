@@ -1,45 +1,149 @@
-//! The tray icon: this week at a glance (tooltip and the menu's first, disabled line), "Open
-//! Loadline" and "Quit". `data_changed` refreshes it, tells every window and wakes the reminder
-//! engine after any write, whether it came from a window or, through the watcher, from the CLI.
+//! The tray icon and its menu: this week at a glance (tooltip and the menu's first, disabled
+//! line), one-click presets, "Just ended…", "Undo last log" for a few minutes after a one-click
+//! log, "Open Loadline" and "Quit". `data_changed` rebuilds it, tells every window and wakes the
+//! reminder engine after any write, whether it came from a window, the tray or the CLI.
 
-use loadline_core::summary::week_from_store;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use loadline_core::interruptions::Draft;
+use loadline_core::presets::{just_ended, JUST_ENDED_MINUTES};
+use loadline_core::summary::{format_minutes, week_from_store, Entry};
 use loadline_core::week::IsoWeek;
 use tauri::image::Image;
-use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
+use tauri::menu::{IsMenuItem, Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Wry};
 
 use crate::app;
 use crate::clock;
 use crate::engine;
+use crate::notifier::{self, Note};
 use crate::state::AppState;
 
 pub const TRAY_ID: &str = "loadline";
 /// The event every window listens to for "reload what you show".
 pub const DATA_CHANGED: &str = "data-changed";
+/// How long "Undo last log" stays in the menu after a one-click log.
+const UNDO_WINDOW: Duration = Duration::from_secs(5 * 60);
 
-struct TrayMenu {
-    headline: MenuItem<Wry>,
-}
+/// The entry the last one-click log wrote, and when.
+#[derive(Default)]
+struct LastLog(Mutex<Option<(i64, Instant)>>);
 
 pub fn create(app: &AppHandle) -> tauri::Result<()> {
-    let headline = MenuItem::with_id(app, "headline", headline_text(app), false, None::<&str>)?;
-    let open = MenuItem::with_id(app, "open", "Open Loadline", true, None::<&str>)?;
-    let quit = MenuItem::with_id(app, "quit", "Quit Loadline", true, None::<&str>)?;
-    let separator = || PredefinedMenuItem::separator(app);
-    let menu = Menu::with_items(app, &[&headline, &separator()?, &open, &separator()?, &quit])?;
+    app.manage(LastLog::default());
+    let headline = headline_text(app);
     TrayIconBuilder::with_id(TRAY_ID)
         .icon(Image::from_bytes(include_bytes!("../../icons/tray/tray.png"))?)
-        .tooltip(headline_text(app))
-        .menu(&menu)
-        .on_menu_event(|app, event| match event.id().as_ref() {
-            "open" => app::show_main(app),
-            "quit" => app.exit(0),
-            _ => {}
-        })
+        .tooltip(&headline)
+        .menu(&menu(app, &headline)?)
+        .on_menu_event(|app, event| on_menu(app, event.id().as_ref()))
         .build(app)?;
-    app.manage(TrayMenu { headline });
     Ok(())
+}
+
+fn menu(app: &AppHandle, headline: &str) -> tauri::Result<Menu<Wry>> {
+    let presets = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.presets)).unwrap_or_default();
+    let mut items: Vec<Box<dyn IsMenuItem<Wry>>> = vec![
+        Box::new(MenuItem::with_id(app, "headline", headline, false, None::<&str>)?),
+        Box::new(PredefinedMenuItem::separator(app)?),
+    ];
+    for (n, p) in presets.iter().enumerate() {
+        let label = format!("{} · {}", p.label, format_minutes(p.minutes));
+        items.push(Box::new(MenuItem::with_id(app, format!("preset:{n}"), label, true, None::<&str>)?));
+    }
+    let ended: Vec<MenuItem<Wry>> = JUST_ENDED_MINUTES
+        .iter()
+        .map(|m| MenuItem::with_id(app, format!("ended:{m}"), format!("{m} min"), true, None::<&str>))
+        .collect::<tauri::Result<_>>()?;
+    let ended_refs: Vec<&dyn IsMenuItem<Wry>> = ended.iter().map(|i| i as &dyn IsMenuItem<Wry>).collect();
+    items.push(Box::new(Submenu::with_id_and_items(app, "ended", "Just ended…", true, &ended_refs)?));
+    items.push(Box::new(MenuItem::with_id(app, "details", "Log with details…", true, None::<&str>)?));
+    items.push(Box::new(MenuItem::with_id(app, "undo", "Undo last log", undo_target(app).is_some(), None::<&str>)?));
+    items.push(Box::new(PredefinedMenuItem::separator(app)?));
+    items.push(Box::new(MenuItem::with_id(app, "open", "Open Loadline", true, None::<&str>)?));
+    items.push(Box::new(PredefinedMenuItem::separator(app)?));
+    items.push(Box::new(MenuItem::with_id(app, "quit", "Quit Loadline", true, None::<&str>)?));
+    let refs: Vec<&dyn IsMenuItem<Wry>> = items.iter().map(|b| b.as_ref()).collect();
+    Menu::with_items(app, &refs)
+}
+
+fn on_menu(app: &AppHandle, id: &str) {
+    match id {
+        "open" => app::show_main(app),
+        "details" => app::show_quicklog(app),
+        "quit" => app.exit(0),
+        "undo" => undo(app),
+        _ => {
+            let now = clock::now();
+            let draft = if let Some(n) = id.strip_prefix("preset:").and_then(|n| n.parse::<usize>().ok()) {
+                let presets = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.presets)).unwrap_or_default();
+                presets.get(n).map(|p| (p.label.clone(), p.starting_now(now)))
+            } else if let Some(m) = id.strip_prefix("ended:").and_then(|m| m.parse::<u32>().ok()) {
+                Some((format!("Just ended, {m} min"), just_ended(JUST_ENDED_CHANNEL, m, now)))
+            } else {
+                None
+            };
+            if let Some((label, draft)) = draft {
+                one_click_log(app, &label, draft);
+            }
+        }
+    }
+}
+
+/// "Just ended…" entries are pages unless edited later: the tray is for the on-call night.
+const JUST_ENDED_CHANNEL: &str = "page";
+
+fn one_click_log(app: &AppHandle, label: &str, draft: Draft) {
+    let state = app.state::<AppState>();
+    let logged = state.with_store(|s| {
+        let now = clock::now();
+        let new = draft.resolve(now, AppState::home_zone(s)?)?;
+        let logged = s.log(&[new], now)?;
+        Ok(Entry::new(&logged[0], &s.timeline()?))
+    });
+    match logged {
+        Ok(entry) => {
+            *app.state::<LastLog>().0.lock().unwrap_or_else(|p| p.into_inner()) = Some((entry.id, Instant::now()));
+            tracing::info!("logged entry {} from the tray", entry.id);
+            // Confirm without taking focus; the menu offers Undo for a few minutes.
+            let note = Note {
+                title: format!("Logged: {label}"),
+                body: format!(
+                    "{}, {}. Undo is in the tray menu for 5 minutes.",
+                    entry.channel,
+                    format_minutes(entry.minutes)
+                ),
+                actions: Vec::new(),
+            };
+            let _ = notifier::show(app, note);
+            let later = app.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(UNDO_WINDOW);
+                refresh(&later);
+            });
+        }
+        Err(e) => tracing::warn!("cannot log from the tray: {}", e.message),
+    }
+    data_changed(app);
+}
+
+fn undo_target(app: &AppHandle) -> Option<i64> {
+    let last = app.try_state::<LastLog>()?;
+    let last = last.0.lock().unwrap_or_else(|p| p.into_inner());
+    last.filter(|(_, at)| at.elapsed() < UNDO_WINDOW).map(|(id, _)| id)
+}
+
+fn undo(app: &AppHandle) {
+    if let Some(id) = undo_target(app) {
+        match app.state::<AppState>().with_store(|s| s.delete(id)) {
+            Ok(_) => tracing::info!("undid entry {id} from the tray"),
+            Err(e) => tracing::warn!("cannot undo entry {id}: {}", e.message),
+        }
+        *app.state::<LastLog>().0.lock().unwrap_or_else(|p| p.into_inner()) = None;
+    }
+    data_changed(app);
 }
 
 fn headline_text(app: &AppHandle) -> String {
@@ -65,17 +169,14 @@ pub fn data_changed(app: &AppHandle) {
     engine::poke(app);
 }
 
-/// Updates the tooltip and the menu's first line.
+/// Rebuilds the menu (presets may have changed; Undo may have expired) and the tooltip.
 pub fn refresh(app: &AppHandle) {
+    let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
     let text = headline_text(app);
-    if let Some(menu) = app.try_state::<TrayMenu>() {
-        if let Err(e) = menu.headline.set_text(&text) {
-            tracing::warn!("cannot update the tray menu: {e}");
-        }
+    if let Err(e) = menu(app, &text).and_then(|m| tray.set_menu(Some(m))) {
+        tracing::warn!("cannot update the tray menu: {e}");
     }
-    if let Some(tray) = app.tray_by_id(TRAY_ID) {
-        if let Err(e) = tray.set_tooltip(Some(&text)) {
-            tracing::warn!("cannot update the tray tooltip: {e}");
-        }
+    if let Err(e) = tray.set_tooltip(Some(&text)) {
+        tracing::warn!("cannot update the tray tooltip: {e}");
     }
 }

@@ -35,6 +35,9 @@ const APPLICATION_ID: i64 = 0x4C44_4C4E;
 /// a wedged writer is reported rather than hanging the tray.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// A draft holds at most a note's worth of text and a few fields.
+const MAX_DRAFT_BYTES: usize = 64 * 1024;
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -352,6 +355,27 @@ impl Store {
 
     pub fn set_engine_state(&mut self, state: &EngineState) -> Result<()> {
         self.write(|tx| notices::set_engine_state(tx, state))
+    }
+
+    // --- the quick-log window's unsaved draft ---
+
+    pub fn draft(&self) -> Result<Option<String>> {
+        Ok(self.conn.query_row("SELECT value FROM prefs WHERE key='quicklog-draft'", [], |r| r.get(0)).optional()?)
+    }
+
+    pub fn set_draft(&mut self, draft: Option<&str>) -> Result<()> {
+        if draft.is_some_and(|d| d.len() > MAX_DRAFT_BYTES) {
+            return Err(Error::invalid("draft", format!("must be at most {MAX_DRAFT_BYTES} bytes")));
+        }
+        self.write(|tx| {
+            match draft {
+                Some(d) => {
+                    tx.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('quicklog-draft', ?1)", [d])?
+                }
+                None => tx.execute("DELETE FROM prefs WHERE key='quicklog-draft'", [])?,
+            };
+            Ok(())
+        })
     }
 
     // --- preferences (not versioned: they do not classify anything) ---
