@@ -80,10 +80,9 @@ fn on_menu(app: &AppHandle, id: &str) {
             let draft = if let Some(n) = id.strip_prefix("preset:").and_then(|n| n.parse::<usize>().ok()) {
                 let presets = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.presets)).unwrap_or_default();
                 presets.get(n).map(|p| (p.label.clone(), p.starting_now(now)))
-            } else if let Some(m) = id.strip_prefix("ended:").and_then(|m| m.parse::<u32>().ok()) {
-                Some((format!("Just ended, {m} min"), just_ended(JUST_ENDED_CHANNEL, m, now)))
             } else {
-                None
+                let ended = id.strip_prefix("ended:").and_then(|m| m.parse::<u32>().ok());
+                ended.map(|m| (format!("Just ended, {m} min"), just_ended(JUST_ENDED_CHANNEL, m, now)))
             };
             if let Some((label, draft)) = draft {
                 one_click_log(app, &label, draft);
