@@ -124,7 +124,7 @@ pub fn render(
     match format {
         Format::Json => {
             let file = backup::build(store, Some(range.instants()), now)?;
-            Ok(serde_json::to_string_pretty(&file).expect("backups always serialise") + "\n")
+            Ok(serde_json::to_string(&file).expect("backups always serialise") + "\n")
         }
         Format::Csv => csv::render(store, range, include),
         Format::Html => Ok(html::render(&report::build(store, range, include, message)?, now)),
@@ -135,7 +135,8 @@ pub fn render(
 /// A whole backup, independent of any range.
 pub fn full_backup(store: &Store, now: DateTime<Utc>) -> Result<String> {
     let file = backup::build(store, None, now)?;
-    Ok(serde_json::to_string_pretty(&file).expect("backups always serialise") + "\n")
+    // Compact: ten years of entries is a third smaller and faster to write than pretty-printed.
+    Ok(serde_json::to_string(&file).expect("backups always serialise") + "\n")
 }
 
 /// One export as the window or the CLI asks for it: the same request renders the preview and

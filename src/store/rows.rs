@@ -30,6 +30,15 @@ fn bad_column(index: usize, e: impl std::fmt::Display) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, e.to_string().into())
 }
 
+/// Most entries have no tags and no marks: skip the parser for them (it shows at 50,000 rows).
+fn json_list<T: DeserializeOwned>(text: &str) -> serde_json::Result<Vec<T>> {
+    if text == "[]" {
+        Ok(Vec::new())
+    } else {
+        serde_json::from_str(text)
+    }
+}
+
 fn from_row(r: &Row) -> rusqlite::Result<Interruption> {
     let zone: String = r.get(3)?;
     let severity: String = r.get(7)?;
@@ -49,8 +58,8 @@ fn from_row(r: &Row) -> rusqlite::Result<Interruption> {
             chosen: r.get(8)?,
             delegable: r.get(9)?,
             note: r.get(10)?,
-            tags: serde_json::from_str(&tags).map_err(|e| bad_column(11, e))?,
-            costs: serde_json::from_str(&costs).map_err(|e| bad_column(12, e))?,
+            tags: json_list(&tags).map_err(|e| bad_column(11, e))?,
+            costs: json_list(&costs).map_err(|e| bad_column(12, e))?,
         },
     })
 }

@@ -1,0 +1,94 @@
+//! Loadline's measured figures (README, "Performance"): `cargo bench -p loadline-core --bench perf`.
+//! A plain bench binary: each figure is a median and a tail over many runs on a real file.
+//!
+//! - logging one entry, from a checked draft to committed on disk (WAL, synchronous=FULL);
+//! - a week's numbers and the 12-week trend over ten years of heavy use (50,000 entries);
+//! - each export format over the same 50,000 entries, in-process.
+
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Duration as Span, Utc};
+use loadline_core::export::{full_backup, render, Format, Include, Range};
+use loadline_core::interruptions::{Draft, NewInterruption};
+use loadline_core::store::Store;
+use loadline_core::summary::{trend_from_store, week_from_store};
+use loadline_core::week::IsoWeek;
+
+const ZONE: chrono_tz::Tz = chrono_tz::Europe::Berlin;
+
+fn now() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-25T12:00:00Z").unwrap().with_timezone(&Utc)
+}
+
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort();
+    let at = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{what:<48} n={:<5} median {:>8.2} ms   p99 {:>8.2} ms   max {:>8.2} ms",
+        times.len(),
+        ms(at(0.5)),
+        ms(at(0.99)),
+        ms(*times.last().unwrap())
+    );
+}
+
+fn time<T>(n: usize, mut f: impl FnMut() -> T) -> Vec<Duration> {
+    (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(f());
+            t.elapsed()
+        })
+        .collect()
+}
+
+/// About 96 entries a week for ten years: evenings, nights, weekends and working hours mixed.
+pub fn heavy_use(n: usize) -> Vec<NewInterruption> {
+    let start = now() - Span::days(3650);
+    (0..n)
+        .map(|i| {
+            let at = start + Span::minutes((i as i64 * 3650 * 24 * 60) / n as i64 + (i as i64 * 37) % 300);
+            Draft {
+                channel: ["page", "call", "chat", "email"][i % 4].into(),
+                minutes: 5 + (i as i64 * 7) % 90,
+                at: Some(at.to_rfc3339()),
+                source: Some(format!("service-{}", i % 17)),
+                chosen: Some(i % 3 == 0),
+                delegable: Some(i % 5 == 0),
+                note: Some(format!("note {i}")),
+                ..Draft::default()
+            }
+            .resolve(now(), ZONE)
+            .unwrap()
+        })
+        .collect()
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let one = Draft { channel: "page".into(), minutes: 15, ..Draft::default() };
+    report(
+        "log one entry, draft to committed on disk",
+        time(1000, || {
+            let e = one.resolve(now(), ZONE).unwrap();
+            store.log(&[e], now()).unwrap()
+        }),
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    store.log(&heavy_use(50_000), now()).unwrap();
+    let week = IsoWeek::of(now(), ZONE);
+    report("week numbers, 50,000 entries", time(200, || week_from_store(&store, week, ZONE).unwrap()));
+    report("week + 12-week trend, 50,000 entries", time(100, || (week_from_store(&store, week, ZONE).unwrap(), trend_from_store(&store, week, 12, ZONE).unwrap())));
+
+    report("read all 50,000 entries", time(10, || store.interruptions(None).unwrap()));
+    let all = Range::resolve(&store, None, None, ZONE, now()).unwrap();
+    let everything = Include { notes: true, sources: true, names: true };
+    report("export JSON backup, 50,000 entries", time(10, || full_backup(&store, now()).unwrap()));
+    report("export CSV, 50,000 entries", time(10, || render(&store, Format::Csv, &all, &everything, None, now()).unwrap()));
+    report("export HTML report, 50,000 entries", time(5, || render(&store, Format::Html, &all, &everything, None, now()).unwrap()));
+    report("export Markdown report, 50,000 entries", time(5, || render(&store, Format::Markdown, &all, &everything, None, now()).unwrap()));
+}
