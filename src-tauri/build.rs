@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "quicklog_draft",
     "set_quicklog_draft",
     "close_quicklog",
+    "reflection",
+    "save_reflection",
 ];
 
 fn main() {

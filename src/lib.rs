@@ -13,6 +13,7 @@ pub mod interruptions;
 pub mod notices;
 pub mod prefs;
 pub mod presets;
+pub mod reflection;
 pub mod reminders;
 pub mod schedule;
 pub mod store;

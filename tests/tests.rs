@@ -8,6 +8,7 @@ mod cli;
 mod engine;
 mod export;
 mod properties;
+mod reflection;
 mod rules;
 mod store;
 mod versions;

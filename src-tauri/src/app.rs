@@ -56,6 +56,8 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::quicklog_draft,
             commands::set_quicklog_draft,
             commands::close_quicklog,
+            commands::reflection,
+            commands::save_reflection,
         ])
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));

@@ -8,6 +8,7 @@ use loadline_core::files;
 use loadline_core::interruptions::{Draft, BUILT_IN_CHANNELS};
 use loadline_core::notices::Notice;
 use loadline_core::prefs::Prefs;
+use loadline_core::reflection::{self, Answers, Reflection};
 use loadline_core::schedule::ScheduleInput;
 use loadline_core::store::ImportReport;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
@@ -326,4 +327,20 @@ pub fn close_quicklog(app: AppHandle) {
     if let Some(window) = app.get_webview_window(app::QUICKLOG) {
         let _ = window.close();
     }
+}
+
+/// One week's reflection; `None` is the current week.
+#[tauri::command]
+pub fn reflection(state: State<AppState>, week: Option<String>) -> ApiResult<Reflection> {
+    state.with_store(|s| {
+        let zone = AppState::home_zone(s)?;
+        reflection::build(s, week_or_now(week, zone)?, zone)
+    })
+}
+
+#[tauri::command]
+pub fn save_reflection(app: AppHandle, state: State<AppState>, week: String, answers: Answers) -> ApiResult<()> {
+    state.with_store(|s| s.save_reflection(week.parse()?, &answers, clock::now()))?;
+    tray::data_changed(&app);
+    Ok(())
 }

@@ -11,9 +11,12 @@ use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
 use crate::interruptions::{Draft, Interruption};
 use crate::prefs::Prefs;
+use crate::reflection::Answers;
+use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
 use crate::store::{ImportSet, ImportedBoundary, ImportedEntry, Store};
 use crate::timeline::Versioned;
+use crate::week::IsoWeek;
 
 pub const FORMAT: &str = "loadline-backup";
 pub const VERSION: u32 = 1;
@@ -32,6 +35,29 @@ pub struct BackupFile {
     pub schedule_versions: Vec<BackupVersion<Schedule>>,
     pub non_negotiables: Vec<BackupBoundary>,
     pub prefs: Prefs,
+    /// The person's answers, one per week.
+    #[serde(default)]
+    pub reflections: Vec<BackupReflection>,
+    /// The warnings that fired, as the in-app list shows them.
+    #[serde(default)]
+    pub warnings: Vec<BackupWarning>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupReflection {
+    pub week: IsoWeek,
+    pub answers: Answers,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupWarning {
+    pub warning: Warning,
+    pub first_seen: DateTime<Utc>,
+    pub notified: Option<Level>,
+    pub read: bool,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -118,6 +144,21 @@ pub fn build(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, now: 
             .collect(),
         non_negotiables,
         prefs: store.prefs()?,
+        reflections: store
+            .reflections()?
+            .into_iter()
+            .map(|(week, answers, updated_at)| BackupReflection { week, answers, updated_at })
+            .collect(),
+        warnings: store
+            .notices(u32::MAX)?
+            .into_iter()
+            .map(|n| BackupWarning {
+                first_seen: DateTime::parse_from_rfc3339(&n.first_seen).map(|t| t.with_timezone(&Utc)).unwrap_or(now),
+                warning: n.warning,
+                notified: n.notified,
+                read: n.read,
+            })
+            .collect(),
     })
 }
 
@@ -219,7 +260,12 @@ fn check(file: BackupFile) -> Result<ImportSet> {
         let entry = draft.resolve(e.logged_at, chrono_tz::UTC).map_err(|err| err.within(&at))?;
         entries.push(ImportedEntry { uid: e.uid, logged_at: e.logged_at, entry, cost_uids: e.costs });
     }
-    Ok(ImportSet { entries, schedules, boundaries, prefs: file.prefs })
+    for (n, r) in file.reflections.iter().enumerate() {
+        r.answers.validate().map_err(|e| e.within(&format!("reflections[{n}]")))?;
+    }
+    let reflections = file.reflections.into_iter().map(|r| (r.week, r.answers, r.updated_at)).collect();
+    let warnings = file.warnings.into_iter().map(|w| (w.warning, w.first_seen, w.notified, w.read)).collect();
+    Ok(ImportSet { entries, schedules, boundaries, prefs: file.prefs, reflections, warnings })
 }
 
 fn check_uid(field: &str, uid: &str) -> Result<()> {

@@ -6,13 +6,16 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::rows;
+use super::{notices, rows};
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
 use crate::interruptions::NewInterruption;
 use crate::prefs::Prefs;
+use crate::reflection::Answers;
+use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
 use crate::timeline::Versioned;
+use crate::week::IsoWeek;
 
 pub struct ImportedEntry {
     pub uid: String,
@@ -34,6 +37,9 @@ pub struct ImportSet {
     pub schedules: Vec<Versioned<Schedule>>,
     pub boundaries: Vec<ImportedBoundary>,
     pub prefs: Prefs,
+    pub reflections: Vec<(IsoWeek, Answers, DateTime<Utc>)>,
+    /// Warning, first seen, severity announced, read.
+    pub warnings: Vec<(Warning, DateTime<Utc>, Option<Level>, bool)>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Serialize, TS)]
@@ -89,6 +95,30 @@ pub fn import(tx: &Transaction, set: &ImportSet) -> Result<ImportReport> {
             }
         }
         tx.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('prefs', ?1)", [rows::to_json(&set.prefs)])?;
+    }
+
+    // Answers the person already has here are theirs: only missing weeks are added.
+    for (week, answers, at) in &set.reflections {
+        tx.execute(
+            "INSERT OR IGNORE INTO reflections (week, body, updated_at) VALUES (?1, ?2, ?3)",
+            params![week.to_string(), rows::to_json(answers), at.timestamp()],
+        )?;
+    }
+    for (w, first_seen, notified, read) in &set.warnings {
+        tx.execute(
+            "INSERT OR IGNORE INTO notices (rule, subject, week, severity, body, first_seen, notified, read_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                rows::to_json(&w.rule),
+                w.subject,
+                w.week.to_string(),
+                notices::level_name(w.severity),
+                rows::to_json(w),
+                first_seen.timestamp(),
+                notified.map(notices::level_name),
+                read.then_some(first_seen.timestamp())
+            ],
+        )?;
     }
 
     for (n, e) in set.entries.iter().enumerate() {

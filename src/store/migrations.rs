@@ -3,6 +3,7 @@
 //!
 //! - 1: interruptions, schedule and non-negotiable versions, preferences.
 //! - 2: notices: the warnings that fired, whether they were announced and read.
+//! - 3: reflections: the person's answers, one row per ISO week.
 
 pub const MIGRATIONS: &[&str] = &[
     // 1
@@ -65,6 +66,14 @@ pub const MIGRATIONS: &[&str] = &[
         notified TEXT,
         read_at INTEGER,
         UNIQUE (rule, subject, week)
+    ) STRICT;
+    "#,
+    // 3
+    r#"
+    CREATE TABLE reflections (
+        week TEXT PRIMARY KEY,
+        body TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
     ) STRICT;
     "#,
 ];

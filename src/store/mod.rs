@@ -21,9 +21,11 @@ use crate::error::{Error, Result};
 use crate::interruptions::{Interruption, NewInterruption};
 use crate::notices::{EngineState, Notice};
 use crate::prefs::Prefs;
+use crate::reflection::Answers;
 use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
 use crate::timeline::{BoundaryHistory, Timeline, Versioned};
+use crate::week::IsoWeek;
 
 pub use import::{ImportReport, ImportSet, ImportedBoundary, ImportedEntry};
 pub use migrations::MIGRATIONS;
@@ -355,6 +357,38 @@ impl Store {
 
     pub fn set_engine_state(&mut self, state: &EngineState) -> Result<()> {
         self.write(|tx| notices::set_engine_state(tx, state))
+    }
+
+    // --- reflections: the person's answers per week ---
+
+    pub fn reflection(&self, week: IsoWeek) -> Result<Option<Answers>> {
+        let body: Option<String> = self
+            .conn
+            .query_row("SELECT body FROM reflections WHERE week=?1", [week.to_string()], |r| r.get(0))
+            .optional()?;
+        body.map(|b| rows::from_json("reflection", &b)).transpose()
+    }
+
+    pub fn save_reflection(&mut self, week: IsoWeek, answers: &Answers, now: DateTime<Utc>) -> Result<()> {
+        answers.validate()?;
+        self.write(|tx| {
+            tx.execute(
+                "INSERT OR REPLACE INTO reflections (week, body, updated_at) VALUES (?1, ?2, ?3)",
+                params![week.to_string(), rows::to_json(answers), now.timestamp()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Every week's answers, oldest first, with when they were last saved.
+    pub fn reflections(&self) -> Result<Vec<(IsoWeek, Answers, DateTime<Utc>)>> {
+        let mut stmt = self.conn.prepare("SELECT week, body, updated_at FROM reflections ORDER BY week")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?)))?;
+        rows.map(|row| {
+            let (week, body, at) = row?;
+            Ok((week.parse()?, rows::from_json("reflection", &body)?, rows::instant(at)))
+        })
+        .collect()
     }
 
     // --- the quick-log window's unsaved draft ---

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::notices::{EngineState, Notice};
 use crate::reminders::{Level, Warning};
 
-fn level_name(level: Level) -> String {
+pub(super) fn level_name(level: Level) -> String {
     rows::to_json(&level).trim_matches('"').to_string()
 }
 

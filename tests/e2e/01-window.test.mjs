@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 
-import { waitFor, waitForText, withApp } from './lib.mjs';
+import { waitFor, waitForMatch, withApp } from './lib.mjs';
 
 /** Titles of the X server's top-level windows: the native title, not the page's. */
 function xWindowNames() {
@@ -18,8 +18,7 @@ test('the window opens titled "Loadline" and shows the week headline', async (t)
   await withApp(t, async (driver) => {
     await waitFor(driver, 'week-headline');
     // Loaded (not the placeholder), an empty week against the default load line of 2.
-    const headline = await waitForText(driver, 'week-headline', 'load line');
-    const text = await headline.getText();
+    const text = await waitForMatch(driver, 'week-headline', /load line/);
     assert.match(text, /\b0 sacrifices\b/, `headline: ${text}`);
     assert.match(text, /load line 2\b/, `headline: ${text}`);
     assert.equal(await driver.getTitle(), 'Loadline', 'the page title');

@@ -25,7 +25,7 @@ test('an entry logged in the window is in the store with its source and minutes'
     assert.equal(all[0].channel, 'page');
 
     // And the window lists it.
-    const row = await waitForText(driver, 'entry-row', 'payments-api');
-    assert.equal(await row.getAttribute('data-entry-id'), String(all[0].id));
+    await waitForText(driver, 'entry-row', 'payments-api');
+    await waitFor(driver, 'entry-row', { extra: `[data-entry-id="${all[0].id}"]` });
   });
 });

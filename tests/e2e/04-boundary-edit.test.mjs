@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { boundaries, cli, click, tid, type, waitFor, waitForText, withApp } from './lib.mjs';
+import { boundaries, By, cli, click, retryStale, tid, type, waitFor, waitForText, withApp } from './lib.mjs';
 
 test('editing a non-negotiable in Settings changes its name and windows in the store', async (t) => {
   let id;
@@ -16,13 +16,17 @@ test('editing a non-negotiable in Settings changes its name and windows in the s
     t,
     async (driver, dataDir) => {
       await click(driver, 'nav-settings');
-      const row = await waitForText(driver, 'boundary-row', 'Family dinner');
-      assert.equal(await row.getAttribute('data-boundary-id'), id);
-      await row.findElement(tid('boundary-edit')).click();
+      await waitForText(driver, 'boundary-row', 'Family dinner');
+      const row = `[data-boundary-id="${id}"]`;
+      await retryStale(async () => (await driver.findElement(By.css(`${row} [data-testid="boundary-edit"]`))).click());
 
-      const form = await waitFor(driver, 'boundary-form');
-      assert.equal(await form.findElement(tid('boundary-name')).getAttribute('value'), 'Family dinner');
-      assert.equal(await form.findElement(tid('boundary-windows')).getAttribute('value'), 'Mon-Fri 18:00-20:00');
+      await waitFor(driver, 'boundary-form');
+      const [name, windows] = await retryStale(async () => [
+        await driver.findElement(tid('boundary-name')).getAttribute('value'),
+        await driver.findElement(tid('boundary-windows')).getAttribute('value'),
+      ]);
+      assert.equal(name, 'Family dinner');
+      assert.equal(windows, 'Mon-Fri 18:00-20:00');
       await type(driver, 'boundary-name', 'Family time');
       await type(driver, 'boundary-windows', 'Mon-Fri 18:30-20:30\nSun all day');
       await click(driver, 'boundary-save');

@@ -5,7 +5,7 @@
 // display, so a test can seed data before the window opens, change it while the window is
 // open, and read back what the window wrote.
 
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -215,12 +215,30 @@ export async function saveEvidence(name, driver, dataDir) {
 // ---------------------------------------------------------------------------------------
 // Finding and using elements
 
-/** Waits until `[data-testid=id]` (plus `extra` attribute selectors) is displayed; returns it. */
+/**
+ * Waits until an element `[data-testid=id]` (plus `extra` attribute selectors) is displayed
+ * (or merely present, with `visible: false`); returns the first such element.
+ */
 export async function waitFor(driver, id, { extra = '', timeout = TIMEOUT, visible = true } = {}) {
-  const locator = tid(id, extra);
-  const el = await driver.wait(until.elementLocated(locator), timeout, `no [data-testid=${id}]${extra} appeared`);
-  if (visible) await driver.wait(until.elementIsVisible(el), timeout, `[data-testid=${id}]${extra} stayed hidden`);
-  return el;
+  let found;
+  await driver.wait(
+    async () => {
+      for (const el of await driver.findElements(tid(id, extra))) {
+        try {
+          if (!visible || (await el.isDisplayed())) {
+            found = el;
+            return true;
+          }
+        } catch {
+          // stale: re-rendered between find and check; the next round sees the new one
+        }
+      }
+      return false;
+    },
+    timeout,
+    `no ${visible ? 'visible ' : ''}[data-testid=${id}]${extra} appeared`,
+  );
+  return found;
 }
 
 /** Waits until `[data-testid=id]` is gone (or hidden). */
@@ -244,22 +262,26 @@ export async function waitGone(driver, id, { extra = '', timeout = TIMEOUT } = {
 
 /** Clicks `[data-testid=id]` once it is displayed and enabled. */
 export async function click(driver, id, opts = {}) {
-  const el = await waitFor(driver, id, opts);
-  await driver.wait(until.elementIsEnabled(el), opts.timeout ?? TIMEOUT, `[data-testid=${id}] stayed disabled`);
-  await el.click();
-  return el;
+  return retryStale(async () => {
+    const el = await waitFor(driver, id, opts);
+    await driver.wait(until.elementIsEnabled(el), opts.timeout ?? TIMEOUT, `[data-testid=${id}] stayed disabled`);
+    await el.click();
+    return el;
+  });
 }
 
 /** Replaces the value of the field `[data-testid=id]` by typing `text` (lines for a textarea). */
 export async function type(driver, id, text, opts = {}) {
-  const el = await waitFor(driver, id, opts);
-  await el.clear();
-  // clear() may leave a framework's bound state alone; select-all + delete covers that too.
-  if ((await el.getAttribute('value')) !== '') await el.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.DELETE);
-  // WebKitWebDriver drops a literal "\n": type each line break as the Enter key.
-  const parts = String(text).split('\n').flatMap((line, i) => (i === 0 ? [line] : [Key.ENTER, line]));
-  if (parts.some((p) => p !== '')) await el.sendKeys(...parts.filter((p) => p !== ''));
-  return el;
+  return retryStale(async () => {
+    const el = await waitFor(driver, id, opts);
+    await el.clear();
+    // clear() may leave a framework's bound state alone; select-all + delete covers that too.
+    if ((await el.getAttribute('value')) !== '') await el.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.DELETE);
+    // WebKitWebDriver drops a literal "\n": type each line break as the Enter key.
+    const parts = String(text).split('\n').flatMap((line, i) => (i === 0 ? [line] : [Key.ENTER, line]));
+    if (parts.some((p) => p !== '')) await el.sendKeys(...parts.filter((p) => p !== ''));
+    return el;
+  });
 }
 
 /**
@@ -267,6 +289,10 @@ export async function type(driver, id, text, opts = {}) {
  * for `<select>`, date and time inputs whose typing rules differ between engines.
  */
 export async function setValue(driver, id, value, opts = {}) {
+  return retryStale(() => setValueOnce(driver, id, value, opts));
+}
+
+async function setValueOnce(driver, id, value, opts) {
   const el = await waitFor(driver, id, opts);
   await driver.executeScript(
     `const el = arguments[0], value = arguments[1];
@@ -283,7 +309,7 @@ export async function setValue(driver, id, value, opts = {}) {
 
 /** The visible text of `[data-testid=id]`. */
 export async function textOf(driver, id, opts = {}) {
-  return (await waitFor(driver, id, opts)).getText();
+  return retryStale(async () => (await waitFor(driver, id, opts)).getText());
 }
 
 /**
@@ -310,6 +336,51 @@ export async function waitForText(driver, id, text, { timeout = TIMEOUT, extra =
     `no [data-testid=${id}]${extra} with text "${text}" appeared`,
   );
   return found;
+}
+
+/**
+ * Waits until some `[data-testid=id]` element's text matches `pattern`; returns that text.
+ * Reads and matches in one step, so a re-render cannot make the answer stale.
+ */
+export async function waitForMatch(driver, id, pattern, { timeout = TIMEOUT, extra = '' } = {}) {
+  let text;
+  const seen = new Set();
+  await driver.wait(
+    async () => {
+      for (const el of await driver.findElements(tid(id, extra))) {
+        try {
+          const t = await el.getText();
+          seen.add(t);
+          if (pattern.test(t)) {
+            text = t;
+            return true;
+          }
+        } catch {
+          // stale: the next round sees the re-rendered element
+        }
+      }
+      return false;
+    },
+    timeout,
+    `no [data-testid=${id}]${extra} matching ${pattern} appeared; seen: ${JSON.stringify([...seen].slice(-5))}`,
+  );
+  return text;
+}
+
+/**
+ * Runs `read` (which finds elements afresh) until it does not fail on an element that a
+ * re-render replaced; returns its result.
+ */
+export async function retryStale(read, { timeout = TIMEOUT } = {}) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    try {
+      return await read();
+    } catch (e) {
+      if (e?.name !== 'StaleElementReferenceError' || Date.now() > end) throw e;
+      await sleep(50);
+    }
+  }
 }
 
 /** Waits for `ms` milliseconds: only for claims that something does NOT happen. */
