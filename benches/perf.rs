@@ -2,7 +2,8 @@
 //! A plain bench binary: each figure is a median and a tail over many runs on a real file.
 //!
 //! - logging one entry, from a checked draft to committed on disk (WAL, synchronous=FULL);
-//! - a week's numbers and the 12-week trend over ten years of heavy use (50,000 entries);
+//! - a week's numbers, the 12-week trend and the whole reflection view over ten years of heavy
+//!   use (50,000 entries);
 //! - each export format over the same 50,000 entries, in-process.
 
 use std::time::{Duration, Instant};
@@ -82,13 +83,29 @@ fn main() {
     store.log(&heavy_use(50_000), now()).unwrap();
     let week = IsoWeek::of(now(), ZONE);
     report("week numbers, 50,000 entries", time(200, || week_from_store(&store, week, ZONE).unwrap()));
-    report("week + 12-week trend, 50,000 entries", time(100, || (week_from_store(&store, week, ZONE).unwrap(), trend_from_store(&store, week, 12, ZONE).unwrap())));
+    report(
+        "week + 12-week trend, 50,000 entries",
+        time(100, || (week_from_store(&store, week, ZONE).unwrap(), trend_from_store(&store, week, 12, ZONE).unwrap())),
+    );
 
+    report(
+        "reflection view (week, trend, heatmap), 50,000",
+        time(100, || loadline_core::reflection::build(&store, week, ZONE).unwrap()),
+    );
     report("read all 50,000 entries", time(10, || store.interruptions(None).unwrap()));
     let all = Range::resolve(&store, None, None, ZONE, now()).unwrap();
     let everything = Include { notes: true, sources: true, names: true };
     report("export JSON backup, 50,000 entries", time(10, || full_backup(&store, now()).unwrap()));
-    report("export CSV, 50,000 entries", time(10, || render(&store, Format::Csv, &all, &everything, None, now()).unwrap()));
-    report("export HTML report, 50,000 entries", time(5, || render(&store, Format::Html, &all, &everything, None, now()).unwrap()));
-    report("export Markdown report, 50,000 entries", time(5, || render(&store, Format::Markdown, &all, &everything, None, now()).unwrap()));
+    report(
+        "export CSV, 50,000 entries",
+        time(10, || render(&store, Format::Csv, &all, &everything, None, now()).unwrap()),
+    );
+    report(
+        "export HTML report, 50,000 entries",
+        time(5, || render(&store, Format::Html, &all, &everything, None, now()).unwrap()),
+    );
+    report(
+        "export Markdown report, 50,000 entries",
+        time(5, || render(&store, Format::Markdown, &all, &everything, None, now()).unwrap()),
+    );
 }
