@@ -45,6 +45,7 @@ figcaption { font-size: .85rem; color: #51627a; }
 ul.summary li { margin: .2rem 0; }
 footer { margin-top: 2rem; font-size: .8rem; color: #51627a; }
 h2, table, figure { break-inside: avoid; }
+h2 { break-after: avoid; }
 "#;
 
 /// A bar per week with the load line drawn as a step across it.
