@@ -35,6 +35,9 @@ const COMMANDS: &[&str] = &[
     "close_quicklog",
     "reflection",
     "save_reflection",
+    "about",
+    "open_data_dir",
+    "set_autostart",
 ];
 
 fn main() {

@@ -27,6 +27,8 @@ pub struct Prefs {
     pub presets: Vec<Preset>,
     /// The global shortcut that opens the quick-log window, e.g. `Ctrl+Alt+L`; empty for none.
     pub shortcut: String,
+    /// The first-run welcome was completed or skipped.
+    pub welcomed: bool,
 }
 
 impl Default for Prefs {
@@ -38,6 +40,7 @@ impl Default for Prefs {
             reflection: ReflectionTime::default(),
             presets: presets::defaults(),
             shortcut: "Ctrl+Alt+L".into(),
+            welcomed: false,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use tauri::{AppHandle, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
 use crate::commands;
+use crate::desktop;
 use crate::engine;
 use crate::logs;
 use crate::shortcut::{self, ShortcutProblem};
@@ -24,6 +25,9 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
         // Used from Rust only (save and open dialogs); the page is granted none of it.
         .plugin(tauri_plugin_dialog::init())
         .plugin(shortcut::plugin())
+        .plugin(desktop::autostart_plugin())
+        // Used from Rust only (open the data directory); the page is granted none of it.
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![
             commands::week_summary,
             commands::list_entries,
@@ -58,6 +62,9 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::close_quicklog,
             commands::reflection,
             commands::save_reflection,
+            commands::about,
+            commands::open_data_dir,
+            commands::set_autostart,
         ])
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));

@@ -19,6 +19,7 @@ use tauri_plugin_dialog::DialogExt;
 
 use crate::app;
 use crate::clock;
+use crate::desktop::{self, About};
 use crate::engine;
 use crate::ipc::{ApiError, ApiResult, BoundaryView, ReminderState, Settings, ShortcutStatus};
 use crate::shortcut::{self, ShortcutProblem};
@@ -343,4 +344,24 @@ pub fn save_reflection(app: AppHandle, state: State<AppState>, week: String, ans
     state.with_store(|s| s.save_reflection(week.parse()?, &answers, clock::now()))?;
     tray::data_changed(&app);
     Ok(())
+}
+
+#[tauri::command(async)]
+pub fn about(app: AppHandle) -> About {
+    desktop::about(&app)
+}
+
+/// Opens the data directory in the system's file manager.
+#[tauri::command]
+pub fn open_data_dir(app: AppHandle, state: State<AppState>) -> ApiResult<()> {
+    use tauri_plugin_opener::OpenerExt;
+    app.opener()
+        .open_path(state.data_dir.display().to_string(), None::<&str>)
+        .map_err(|e| ApiError::from(Error::io("cannot open the data directory", std::io::Error::other(e.to_string()))))
+}
+
+#[tauri::command]
+pub fn set_autostart(app: AppHandle, enabled: bool) -> ApiResult<()> {
+    desktop::set_autostart(&app, enabled)
+        .map_err(|e| ApiError::from(Error::io("cannot change start at login", std::io::Error::other(e))))
 }

@@ -6,6 +6,7 @@
 mod app;
 mod clock;
 mod commands;
+mod desktop;
 mod engine;
 mod ipc;
 mod logs;

@@ -27,4 +27,8 @@ presets: Array<Preset>,
 /**
  * The global shortcut that opens the quick-log window, e.g. `Ctrl+Alt+L`; empty for none.
  */
-shortcut: string, };
+shortcut: string, 
+/**
+ * The first-run welcome was completed or skipped.
+ */
+welcomed: boolean, };
