@@ -3,7 +3,7 @@ import { emit } from '@tauri-apps/api/event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as api from './api';
 import { ApiFailure, toApiError } from './api';
-import { entry, week } from './fixtures';
+import { entry, notice, week } from './fixtures';
 
 afterEach(() => clearMocks());
 
@@ -51,16 +51,94 @@ describe('commands are called by name with camelCase arguments', () => {
 
   test('settings commands', async () => {
     const calls = record((cmd) => (cmd === 'add_boundary' ? 4 : null));
-    await api.saveZone(null);
-    await api.saveZone('Europe/Berlin');
+    const schedule = {
+      working_hours: ['09:00-17:30', '09:00-17:30', '09:00-17:30', '09:00-17:30', '09:00-17:30', '', ''],
+      sleep: '22:00-07:00',
+      load_line_sacrifices: 2,
+      load_line_minutes: 120,
+    };
+    await api.saveSettings(schedule, null);
+    await api.saveSettings(schedule, 'Europe/Berlin');
     const id = await api.addBoundary({ name: 'Gym', category: 'health', windows: [], allowance: 0, paused: false });
     await api.removeBoundary(id);
     expect(calls.map((c) => [c.cmd, c.args])).toEqual([
-      ['save_zone', { zone: null }],
-      ['save_zone', { zone: 'Europe/Berlin' }],
+      ['save_settings', { schedule, zone: null }],
+      ['save_settings', { schedule, zone: 'Europe/Berlin' }],
       ['add_boundary', { boundary: { name: 'Gym', category: 'health', windows: [], allowance: 0, paused: false } }],
       ['remove_boundary', { id: 4 }],
     ]);
+  });
+
+  test('the reminder engine: notices, the entries behind one, read marks, pause and snooze', async () => {
+    const calls = record((cmd) => {
+      if (cmd === 'notices') return [notice()];
+      if (cmd === 'entries_by_ids') return [entry()];
+      if (cmd === 'reminder_state') return { paused: false, snoozed_until: null, unread: 1 };
+      return null;
+    });
+    await expect(api.notices()).resolves.toEqual([notice()]);
+    await expect(api.entriesByIds([7, 9])).resolves.toEqual([entry()]);
+    await api.markNoticesRead([11, 12]);
+    await expect(api.reminderState()).resolves.toEqual({ paused: false, snoozed_until: null, unread: 1 });
+    await api.setWarningsPaused(true);
+    await api.snoozeToday();
+    expect(calls.map((c) => [c.cmd, c.args])).toEqual([
+      ['notices', {}],
+      ['entries_by_ids', { ids: [7, 9] }],
+      ['mark_notices_read', { ids: [11, 12] }],
+      ['reminder_state', {}],
+      ['set_warnings_paused', { paused: true }],
+      ['snooze_today', {}],
+    ]);
+  });
+
+  test('export, import and backups', async () => {
+    const request = {
+      format: 'md',
+      from: '2026-11-02',
+      to: '2026-11-25',
+      include: { notes: false, sources: true, names: false },
+      message: 'For our 1:1',
+    };
+    const report = { entries_added: 3, entries_already_there: 1, non_negotiables_added: 0, setting_versions_added: 1 };
+    const backup = {
+      file: '/d/backups/loadline-2026-11-25.db',
+      day: '2026-11-25',
+      taken_at: '2026-11-25T08:00:00+00:00',
+      bytes: 4096,
+    };
+    const calls = record((cmd) => {
+      if (cmd === 'export_preview') return '# Loadline report\n';
+      if (cmd === 'export_save') return '/home/me/report.md';
+      if (cmd === 'import_backup') return report;
+      if (cmd === 'backups') return [backup];
+      return null;
+    });
+    await expect(api.exportPreview(request)).resolves.toBe('# Loadline report\n');
+    await expect(api.exportSave(request)).resolves.toBe('/home/me/report.md');
+    await expect(api.importBackup()).resolves.toEqual(report);
+    await expect(api.backups()).resolves.toEqual([backup]);
+    await api.restoreBackup(backup.file);
+    expect(calls.map((c) => [c.cmd, c.args])).toEqual([
+      ['export_preview', { request }],
+      ['export_save', { request }],
+      ['import_backup', {}],
+      ['backups', {}],
+      ['restore_backup', { file: '/d/backups/loadline-2026-11-25.db' }],
+    ]);
+  });
+
+  test('a cancelled dialog is null, not a failure', async () => {
+    record(() => null);
+    const request = {
+      format: 'csv',
+      from: null,
+      to: null,
+      include: { notes: false, sources: false, names: false },
+      message: null,
+    };
+    await expect(api.exportSave(request)).resolves.toBeNull();
+    await expect(api.importBackup()).resolves.toBeNull();
   });
 });
 
@@ -93,6 +171,35 @@ describe('a rejected command becomes an ApiFailure', () => {
     const same = new ApiFailure({ code: 'not_found', field: null, message: 'gone' });
     expect(toApiError(same)).toBe(same);
   });
+});
+
+test('a bad backup file names the field that is wrong, and imports nothing', async () => {
+  record(() => {
+    throw { code: 'invalid', field: 'entries[3].minutes', message: 'must be a whole number from 1 to 10080; got 0' };
+  });
+  await expect(api.importBackup()).rejects.toMatchObject({
+    code: 'invalid',
+    field: 'entries[3].minutes',
+    message: 'must be a whole number from 1 to 10080; got 0',
+  });
+});
+
+test('warnings-changed and navigate reach their listeners', async () => {
+  mockIPC(() => null, { shouldMockEvents: true });
+  const reload = vi.fn();
+  const go = vi.fn();
+  const stopWarnings = await api.onWarningsChanged(reload);
+  const stopNavigate = await api.onNavigate(go);
+  await emit(api.WARNINGS_CHANGED);
+  await emit(api.NAVIGATE, 'warnings');
+  expect(reload).toHaveBeenCalledTimes(1);
+  expect(go).toHaveBeenCalledWith('warnings');
+  stopWarnings();
+  stopNavigate();
+  await emit(api.WARNINGS_CHANGED);
+  await emit(api.NAVIGATE, 'settings');
+  expect(reload).toHaveBeenCalledTimes(1);
+  expect(go).toHaveBeenCalledTimes(1);
 });
 
 test('data-changed reaches the listener until it stops listening', async () => {

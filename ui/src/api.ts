@@ -1,21 +1,32 @@
 // The only module that talks to the Rust core: every command as a typed function, and the
-// "data-changed" event. A failed command always rejects with an ApiFailure carrying the core's
+// events it sends ("data-changed", "warnings-changed", "navigate"). A failed command always rejects with an ApiFailure carrying the core's
 // {code, field, message}, whatever shape the rejection had on the wire.
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type { ApiError } from './bindings/ApiError';
+import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryInput } from './bindings/BoundaryInput';
 import type { BoundaryView } from './bindings/BoundaryView';
 import type { Draft } from './bindings/Draft';
 import type { Entry } from './bindings/Entry';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { ExportRequest } from './bindings/ExportRequest';
+import type { ImportReport } from './bindings/ImportReport';
+import type { Notice } from './bindings/Notice';
+import type { ReminderState } from './bindings/ReminderState';
 import type { ScheduleInput } from './bindings/ScheduleInput';
 import type { Settings } from './bindings/Settings';
 import type { WeekSummary } from './bindings/WeekSummary';
 
 /** The event the core emits after every write, from any window, the tray or the CLI. */
 export const DATA_CHANGED = 'data-changed';
+
+/** The reminder engine looked again: the notices and the reminder state may have changed. */
+export const WARNINGS_CHANGED = 'warnings-changed';
+
+/** A notification action or the tray asks this window to show a view ("warnings", "settings"). */
+export const NAVIGATE = 'navigate';
 
 const CODES: readonly ErrorCode[] = ['invalid', 'not_found', 'store_unavailable', 'failed'];
 
@@ -78,12 +89,14 @@ export const restoreEntry = (id: number) => call<Entry>('restore_entry', { id })
 
 export const settings = () => call<Settings>('settings');
 
-export const saveSchedule = (schedule: ScheduleInput) => call<null>('save_schedule', { schedule });
+/**
+ * Working hours, sleep hours, the load line and the home zone (null follows the system), in one
+ * go: the core checks both and writes both or nothing.
+ */
+export const saveSettings = (schedule: ScheduleInput, zone: string | null) =>
+  call<null>('save_settings', { schedule, zone });
 
-/** A zone name, or null to follow the system's zone. */
-export const saveZone = (zone: string | null) => call<null>('save_zone', { zone });
-
-/** The non-negotiables in force now. */
+/** Every non-negotiable, the removed ones too (flagged `removed`, kept to name past breaches). */
 export const boundaries = () => call<BoundaryView[]>('boundaries');
 
 export const addBoundary = (boundary: BoundaryInput) => call<number>('add_boundary', { boundary });
@@ -98,11 +111,59 @@ export const sources = () => call<string[]>('sources');
 /** Why the database could not be opened, or null when all is well. */
 export const storeProblem = () => call<string | null>('store_problem');
 
-/** Calls `reload` after every write anywhere; resolves to the function that stops listening. */
-export async function onDataChanged(reload: () => void): Promise<() => void> {
+// ---------- the reminder engine ----------
+
+/** The in-app list of warnings, newest first. */
+export const notices = () => call<Notice[]>('notices');
+
+export const markNoticesRead = (ids: number[]) => call<null>('mark_notices_read', { ids });
+
+/** The entries behind a warning ("Why am I seeing this?"), newest first; deleted ones are skipped. */
+export const entriesByIds = (ids: number[]) => call<Entry[]>('entries_by_ids', { ids });
+
+export const reminderState = () => call<ReminderState>('reminder_state');
+
+/** "Pause all warnings" (a vacation): on or off. */
+export const setWarningsPaused = (paused: boolean) => call<null>('set_warnings_paused', { paused });
+
+/** "Snooze for today": no notifications until the end of the local day. */
+export const snoozeToday = () => call<null>('snooze_today');
+
+// ---------- export, import and backups ----------
+
+/** Exactly the text `exportSave` would write for the same request. */
+export const exportPreview = (request: ExportRequest) => call<string>('export_preview', { request });
+
+/** Opens the system's save dialog and writes the export; the path written, or null if cancelled. */
+export const exportSave = (request: ExportRequest) => call<string | null>('export_save', { request });
+
+/**
+ * Opens the system's open dialog and imports a JSON backup in one transaction; null if cancelled.
+ * A bad file rejects with {code: "invalid", field: "entries[3].minutes", …} and imports nothing.
+ */
+export const importBackup = () => call<ImportReport | null>('import_backup');
+
+/** The automatic daily backups, newest first. */
+export const backups = () => call<BackupInfo[]>('backups');
+
+/** Puts an automatic backup in place of the current data, which is set aside (never deleted). */
+export const restoreBackup = (file: string) => call<null>('restore_backup', { file });
+
+// ---------- events ----------
+
+async function on<T>(event: string, handler: (payload: T) => void): Promise<() => void> {
   try {
-    return await listen(DATA_CHANGED, () => reload());
+    return await listen<T>(event, (e) => handler(e.payload));
   } catch (raw) {
     throw toApiError(raw);
   }
 }
+
+/** Calls `reload` after every write anywhere; resolves to the function that stops listening. */
+export const onDataChanged = (reload: () => void) => on<unknown>(DATA_CHANGED, () => reload());
+
+/** Calls `reload` whenever the reminder engine re-evaluated. */
+export const onWarningsChanged = (reload: () => void) => on<unknown>(WARNINGS_CHANGED, () => reload());
+
+/** Calls `go` with the view the core asks this window to show. */
+export const onNavigate = (go: (view: unknown) => void) => on<unknown>(NAVIGATE, go);

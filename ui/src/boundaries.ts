@@ -50,7 +50,17 @@ export function withPaused(b: BoundaryView, paused: boolean): BoundaryInput {
   return { name: b.name, category: b.category, windows: [...b.windows], allowance: b.allowance, paused };
 }
 
-/** "Family dinner", or a plain stand-in for one removed since. */
+/** Whether a non-negotiable was removed: listed only so past breaches keep a name. */
+export function isRemoved(b: BoundaryView): boolean {
+  return b.removed;
+}
+
+/**
+ * "Family dinner", "Gym (removed)" for one removed since, or a plain stand-in when the core no
+ * longer lists it at all. Pass every non-negotiable, removed ones included.
+ */
 export function boundaryName(all: readonly BoundaryView[], id: number): string {
-  return all.find((b) => b.id === id)?.name ?? `a removed non-negotiable (#${id})`;
+  const b = all.find((x) => x.id === id);
+  if (!b) return `a removed non-negotiable (#${id})`;
+  return isRemoved(b) ? `${b.name} (removed)` : b.name;
 }

@@ -1,47 +1,100 @@
-// What every view shares: the settings, the non-negotiables in force, earlier sources and this
-// week's summary. Reloaded together whenever the core says data changed (from this window, the
-// tray, another window or the CLI); `version` lets views reload their own parts too.
+// What every view shares: the settings, the non-negotiables, earlier sources, this week's summary
+// and the state of the reminders. Reloaded together whenever the core says data changed (from
+// this window, the tray, another window or the CLI); `version` lets views reload their own parts
+// too, and `warningsVersion` tells the Warnings view the reminder engine looked again.
 
 import * as api from './api';
+import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryView } from './bindings/BoundaryView';
+import type { ReminderState } from './bindings/ReminderState';
 import type { Settings } from './bindings/Settings';
 import type { WeekSummary } from './bindings/WeekSummary';
+import { isRemoved } from './boundaries';
 import { problemOf } from './errors';
 
 class AppData {
   /** Why the database could not be opened; everything else is disabled while set. */
   storeProblem = $state<string | null>(null);
+  /** The automatic backups, loaded only while the store has a problem (to offer the newest). */
+  problemBackups = $state<BackupInfo[]>([]);
   /** False until the first load finished. */
   ready = $state(false);
   settings = $state<Settings | null>(null);
-  boundaries = $state<BoundaryView[]>([]);
+  /** Every non-negotiable, removed ones too: to name past breaches. */
+  allBoundaries = $state<BoundaryView[]>([]);
+  /** The non-negotiables in force now (not removed): the settings list and the "costs" boxes. */
+  boundaries = $derived(this.allBoundaries.filter((b) => !isRemoved(b)));
   sources = $state<string[]>([]);
   thisWeek = $state<WeekSummary | null>(null);
+  reminders = $state<ReminderState | null>(null);
   /** A load that failed for another reason than bad input. */
   loadError = $state<string | null>(null);
   /** Bumped on every data-changed event, after the shared data above was reloaded. */
   version = $state(0);
+  /** Bumped on every warnings-changed event, after the reminder state was reloaded. */
+  warningsVersion = $state(0);
 
   #loads = 0;
+  #reminderLoads = 0;
+  #listening = false;
 
   /** The zone weeks are counted in. */
   get homeZone(): string {
     return this.thisWeek?.zone ?? this.settings?.zone ?? this.settings?.system_zone ?? 'UTC';
   }
 
+  get unread(): number {
+    return this.reminders?.unread ?? 0;
+  }
+
   async start(): Promise<void> {
+    await this.#open();
+    this.ready = true;
+  }
+
+  /** Looks at the store again (after a restore) and, if it opens now, loads everything. */
+  async #open(): Promise<void> {
     try {
       this.storeProblem = await api.storeProblem();
     } catch (e) {
       this.storeProblem = problemOf(e).message;
     }
-    if (this.storeProblem === null) {
-      await this.reload();
-      api.onDataChanged(() => void this.reload()).catch((e) => {
-        this.loadError = `Loadline will not notice changes made elsewhere: ${problemOf(e).message}`;
-      });
+    if (this.storeProblem !== null) {
+      try {
+        this.problemBackups = await api.backups();
+      } catch {
+        this.problemBackups = [];
+      }
+      return;
     }
-    this.ready = true;
+    this.problemBackups = [];
+    await this.reload();
+    this.#listen();
+  }
+
+  #listen(): void {
+    if (this.#listening) return;
+    this.#listening = true;
+    const lost = (e: unknown) => {
+      this.loadError = `Loadline will not notice changes made elsewhere: ${problemOf(e).message}`;
+    };
+    api.onDataChanged(() => void this.reload()).catch(lost);
+    api
+      .onWarningsChanged(async () => {
+        await this.reloadReminders();
+        this.warningsVersion++;
+      })
+      .catch(lost);
+  }
+
+  /**
+   * Puts an automatic backup in place of the current data (set aside by the core, never
+   * deleted), then opens and loads everything again. Rejects with the core's error.
+   */
+  async restore(file: string): Promise<void> {
+    await api.restoreBackup(file);
+    await this.#open();
+    this.warningsVersion++;
   }
 
   async reload(): Promise<void> {
@@ -55,7 +108,7 @@ class AppData {
       ]);
       if (load !== this.#loads) return;
       this.settings = settings;
-      this.boundaries = boundaries;
+      this.allBoundaries = boundaries;
       this.sources = sources;
       this.thisWeek = thisWeek;
       this.loadError = null;
@@ -63,7 +116,19 @@ class AppData {
       if (load !== this.#loads) return;
       this.loadError = problemOf(e).message;
     }
+    await this.reloadReminders();
     this.version++;
+  }
+
+  /** The unread count, the pause and the snooze; a failure only leaves the old state. */
+  async reloadReminders(): Promise<void> {
+    const load = ++this.#reminderLoads;
+    try {
+      const state = await api.reminderState();
+      if (load === this.#reminderLoads) this.reminders = state;
+    } catch {
+      // The rest of the window still works; the Warnings view shows its own error.
+    }
   }
 }
 

@@ -1,5 +1,7 @@
 // Shapes the core returns, for tests.
 import type { Entry } from './bindings/Entry';
+import type { Notice } from './bindings/Notice';
+import type { Warning } from './bindings/Warning';
 import type { WeekSummary } from './bindings/WeekSummary';
 
 export function entry(over: Partial<Entry> = {}): Entry {
@@ -42,5 +44,27 @@ export function week(over: Partial<WeekSummary> = {}): WeekSummary {
     over_load_line: true,
     breaches: [],
     ...over,
+  };
+}
+
+export function notice(over: Partial<Omit<Notice, 'warning'>> & { warning?: Partial<Warning> } = {}): Notice {
+  const { warning, ...rest } = over;
+  return {
+    id: 11,
+    first_seen: '2026-11-24T22:40:00+00:00',
+    notified: 'warning',
+    read: false,
+    ...rest,
+    warning: {
+      rule: 'over_load_line',
+      severity: 'warning',
+      subject_kind: 'week',
+      subject: '2026-W48',
+      week: '2026-W48',
+      explanation: '3 sacrifices and 2 h 10 min after hours this week: over your load line of 2 and 2 h.',
+      suggestion: "Protect tomorrow's boundary: say no to the next non-urgent ask.",
+      entries: [7, 9, 12],
+      ...warning,
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { parseRoute, routeHash } from './route';
+import { hashForView, parseRoute, routeHash } from './route';
 
 test('routes read from the hash', () => {
   expect(parseRoute('')).toEqual({ view: 'log', week: null });
@@ -12,7 +12,27 @@ test('routes read from the hash', () => {
 });
 
 test('routes write back to the same hash', () => {
-  for (const hash of ['#/log', '#/log/2026-W46', '#/settings']) {
+  for (const hash of ['#/log', '#/log/2026-W46', '#/settings', '#/warnings', '#/export']) {
     expect(routeHash(parseRoute(hash))).toBe(hash);
   }
+});
+
+test('the warnings and export views', () => {
+  expect(parseRoute('#/warnings')).toEqual({ view: 'warnings' });
+  expect(parseRoute('#/export')).toEqual({ view: 'export' });
+  expect(parseRoute('#/warnings/extra')).toEqual({ view: 'warnings' });
+  for (const hash of ['#/warnings', '#/export']) expect(routeHash(parseRoute(hash))).toBe(hash);
+});
+
+test('the view the core asks for (navigate) becomes a hash, or nothing', () => {
+  expect(hashForView('warnings')).toBe('#/warnings');
+  expect(hashForView('settings')).toBe('#/settings');
+  expect(hashForView('export')).toBe('#/export');
+  expect(hashForView('log')).toBe('#/log');
+  expect(hashForView('log/2026-W46')).toBe('#/log/2026-W46');
+  expect(hashForView('#/warnings')).toBe('#/warnings');
+  expect(hashForView('nowhere')).toBeNull();
+  expect(hashForView('')).toBeNull();
+  expect(hashForView(null)).toBeNull();
+  expect(hashForView({ view: 'warnings' })).toBeNull();
 });

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import type { ScheduleInput } from './bindings/ScheduleInput';
-import { blankBoundary, boundaryFormFrom, boundaryInputFrom, boundaryName, windowLines, withPaused } from './boundaries';
+import {
+  blankBoundary,
+  boundaryFormFrom,
+  boundaryInputFrom,
+  boundaryName,
+  isRemoved,
+  windowLines,
+  withPaused,
+} from './boundaries';
 import type { BoundaryView } from './bindings/BoundaryView';
 import { scheduleChanged, scheduleFormFrom, scheduleInputFrom, splitSpan } from './schedule';
 
@@ -68,6 +76,7 @@ describe('the schedule form', () => {
 
 const dinner: BoundaryView = {
   id: 3,
+  removed: false,
   name: 'Family dinner',
   category: 'family',
   windows: ['Mon-Fri 18:00-20:00', 'Sun all day'],
@@ -117,6 +126,8 @@ describe('the non-negotiable form', () => {
 
   test('an id no longer declared still reads as something', () => {
     expect(boundaryName([dinner], 3)).toBe('Family dinner');
+    expect(boundaryName([{ ...dinner, removed: true }], 3)).toBe('Family dinner (removed)');
+    expect(isRemoved(dinner)).toBe(false);
     expect(boundaryName([dinner], 4)).toBe('a removed non-negotiable (#4)');
   });
 });

@@ -150,3 +150,127 @@ export function formatWeekRange(start: string, end: string): string {
   if (am !== lm) return `${ad} ${MONTHS[am - 1]} – ${ld} ${MONTHS[lm - 1]} ${ly}`;
   return `${ad} – ${ld} ${MONTHS[lm - 1]} ${ly}`;
 }
+
+// Local days ("2026-11-24") as plain calendar dates: no zone, no clock.
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Whether `text` is a real calendar day written YYYY-MM-DD. */
+export function isDay(text: string): boolean {
+  const m = DAY.exec(text);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function dayToUtc(date: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  return Date.UTC(y, m - 1, d);
+}
+
+function utcToDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The day `n` days after `date` (negative goes back). */
+export function addDays(date: string, n: number): string {
+  return utcToDay(dayToUtc(date) + n * 86_400_000);
+}
+
+/** The Monday of the ISO week `date` is in. */
+export function mondayOf(date: string): string {
+  const weekday = (new Date(dayToUtc(date)).getUTCDay() + 6) % 7;
+  return addDays(date, -weekday);
+}
+
+/** The Monday of an ISO week ("2026-W48" -> "2026-11-23"), or null for a bad week. */
+export function mondayOfWeek(week: string): string | null {
+  const parsed = parseWeek(week);
+  if (!parsed) return null;
+  return utcToDay(mondayOfWeek1(parsed.year) + (parsed.week - 1) * 7 * 86_400_000);
+}
+
+/** "16 – 22 Nov 2026" for an ISO week. */
+export function formatIsoWeekRange(week: string): string {
+  const monday = mondayOfWeek(week);
+  if (!monday) return '';
+  return formatWeekRange(`${monday}T00:00:00Z`, `${addDays(monday, 7)}T00:00:00Z`);
+}
+
+/** "24 Nov 2026" for a YYYY-MM-DD day. */
+export function formatDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
+
+/** "24 Nov – 3 Dec 2026", "30 Dec 2026 – 2 Jan 2027", "24 Nov 2026" for two inclusive days. */
+export function formatDayRange(from: string, to: string): string {
+  if (from === to) return formatDate(from);
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm] = to.split('-').map(Number);
+  if (fy !== ty) return `${formatDate(from)} – ${formatDate(to)}`;
+  if (fm !== tm) return `${fd} ${MONTHS[fm - 1]} – ${formatDate(to)}`;
+  return `${fd} – ${formatDate(to)}`;
+}
+
+type ZoneParts = { date: string; time: string };
+
+function partsInZone(instant: Date, zone: string | undefined): ZoneParts {
+  const format = (timeZone: string | undefined) =>
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).formatToParts(instant);
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = format(zone);
+  } catch {
+    parts = format(undefined);
+  }
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return { date: `${get('year')}-${get('month')}-${get('day')}`, time: `${get('hour')}:${get('minute')}` };
+}
+
+/** Today's local day in an IANA zone (the machine's own zone if it is unknown here). */
+export function todayInZone(zone: string | undefined, now: Date = new Date()): string {
+  return partsInZone(now, zone).date;
+}
+
+/**
+ * "Tue 24 Nov · 23:30" for an instant the core stamped (in UTC), as the clock read in `zone`;
+ * with the year when it is not `now`'s year. Unreadable text comes back as it was.
+ */
+export function formatInstant(rfc3339: string, zone: string | undefined, now: Date = new Date()): string {
+  const instant = new Date(rfc3339);
+  if (Number.isNaN(instant.getTime())) return rfc3339;
+  const { date, time } = partsInZone(instant, zone);
+  const year = date.slice(0, 4);
+  const sameYear = year === partsInZone(now, zone).date.slice(0, 4);
+  return `${formatDay(date)}${sameYear ? '' : ` ${year}`} · ${time}`;
+}
+
+/**
+ * How far a snooze reaches, read in `zone`: "midnight" for the end of today, "18:00" later
+ * today, else the whole "Wed 25 Nov · 09:00".
+ */
+export function formatUntil(rfc3339: string, zone: string | undefined, now: Date = new Date()): string {
+  const instant = new Date(rfc3339);
+  if (Number.isNaN(instant.getTime())) return rfc3339;
+  const { date, time } = partsInZone(instant, zone);
+  const today = partsInZone(now, zone).date;
+  if (date === today) return time;
+  if (date === addDays(today, 1) && time === '00:00') return 'midnight';
+  return formatInstant(rfc3339, zone, now);
+}
+
+/** "512 bytes", "48 KB", "1.2 MB". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
