@@ -135,7 +135,7 @@ fn the_report_reads_in_a_minute() {
     let md = render(&t.store, Format::Markdown, &r, &Include::default(), Some("Numbers for our 1:1.".into()), utc(NOW))
         .unwrap();
     assert!(
-        md.starts_with("# After-hours load: 2 Nov 2026 – 22 Nov 2026 (21 days)\n\n> Numbers for our 1:1\\.\n"),
+        md.starts_with("# After-hours load: 2 Nov 2026 – 22 Nov 2026 (21 days)\n\n> Numbers for our 1:1.\n"),
         "{md}"
     );
     assert!(md.contains("| 2026-W45 | 1 | 45 min | under (2 · 2 h) |"), "{md}");

@@ -5,15 +5,22 @@ use std::fmt::Write;
 use crate::export::report::{describe_range, Report};
 use crate::summary::format_minutes;
 
-/// Keeps a person's text from turning into Markdown structure.
+/// Keeps a person's text from turning into Markdown structure: inline markers anywhere, and
+/// what would start a heading, quote or list at the start of the line.
 fn plain(text: &str) -> String {
-    text.chars().fold(String::new(), |mut out, c| {
-        if "\\`*_{}[]<>()#+-.!|".contains(c) {
+    let mut out = String::with_capacity(text.len());
+    let trimmed = text.trim_start();
+    let numbered = trimmed.split_once('.').is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    if trimmed.starts_with(['#', '-', '+', '>']) || numbered {
+        out.push('\\');
+    }
+    for c in text.chars() {
+        if "\\`*_[]<>|".contains(c) {
             out.push('\\');
         }
         out.push(c);
-        out
-    })
+    }
+    out
 }
 
 pub fn render(r: &Report) -> String {
@@ -73,4 +80,23 @@ pub fn render(r: &Report) -> String {
     }
     let _ = writeln!(m, "\n_Times in {}. Made with Loadline; private notes are not included._", r.zone);
     m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn a_persons_text_stays_text() {
+        for (text, want) in [
+            ("Numbers for our 1:1.", "Numbers for our 1:1."),
+            ("- not a list", "\\- not a list"),
+            ("# not a heading", "\\# not a heading"),
+            ("1. not numbered", "\\1. not numbered"),
+            ("db_primary *fire*", "db\\_primary \\*fire\\*"),
+            ("a | b", "a \\| b"),
+        ] {
+            assert_eq!(plain(text), want, "{text}");
+        }
+    }
 }
