@@ -33,6 +33,7 @@ const COMMANDS: &[&str] = &[
     "quicklog_draft",
     "set_quicklog_draft",
     "close_quicklog",
+    "quicklog_ready",
     "reflection",
     "save_reflection",
     "about",

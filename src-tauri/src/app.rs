@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Mutex;
+use std::time::Instant;
 
 use tauri::{AppHandle, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
 
@@ -60,6 +62,7 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             commands::quicklog_draft,
             commands::set_quicklog_draft,
             commands::close_quicklog,
+            commands::quicklog_ready,
             commands::reflection,
             commands::save_reflection,
             commands::about,
@@ -69,6 +72,7 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));
             app.manage(ShortcutProblem::default());
+            app.manage(QuicklogAsked::default());
             shortcut::apply(app.handle());
             if let Err(e) = tray::create(app.handle()) {
                 tracing::error!("no tray icon: {e}");
@@ -130,9 +134,17 @@ pub fn show_main_at(app: &AppHandle, view: &str) {
 
 pub const QUICKLOG: &str = "quicklog";
 
+/// When the quick-log window was last asked for, so its page can report how long it took to be
+/// focused and typeable (the figure in the README).
+#[derive(Default)]
+pub struct QuicklogAsked(pub Mutex<Option<Instant>>);
+
 /// Opens the quick-log window: small, centred, always on top, focused and ready to type. It is
 /// made on demand and destroyed on close (see ARCHITECTURE.md for the measured trade-off).
 pub fn show_quicklog(app: &AppHandle) {
+    if let Some(asked) = app.try_state::<QuicklogAsked>() {
+        *asked.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
     if let Some(window) = app.get_webview_window(QUICKLOG) {
         let _ = window.show();
         let _ = window.set_focus();

@@ -323,6 +323,14 @@ pub fn set_quicklog_draft(state: State<AppState>, draft: Option<String>) -> ApiR
     state.with_store(|s| s.set_draft(draft.as_deref()))
 }
 
+/// The quick-log page is focused and ready to type: log how long that took since it was asked for.
+#[tauri::command]
+pub fn quicklog_ready(asked: State<app::QuicklogAsked>) {
+    if let Some(at) = asked.0.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        tracing::info!("quick-log window ready in {:.1} ms", at.elapsed().as_secs_f64() * 1000.0);
+    }
+}
+
 #[tauri::command]
 pub fn close_quicklog(app: AppHandle) {
     if let Some(window) = app.get_webview_window(app::QUICKLOG) {
