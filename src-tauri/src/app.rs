@@ -19,7 +19,7 @@ use crate::watch;
 
 pub const MAIN: &str = "main";
 
-pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
+pub fn run(data_dir: PathBuf, hidden: bool, started: Instant) -> ExitCode {
     logs::init(&data_dir);
     let app = tauri::Builder::default()
         // A second launch focuses the running app instead of opening the database twice.
@@ -74,8 +74,12 @@ pub fn run(data_dir: PathBuf, hidden: bool) -> ExitCode {
             app.manage(ShortcutProblem::default());
             app.manage(QuicklogAsked::default());
             shortcut::apply(app.handle());
-            if let Err(e) = tray::create(app.handle()) {
-                tracing::error!("no tray icon: {e}");
+            match tray::create(app.handle()) {
+                Ok(()) => tracing::info!("tray ready {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0),
+                Err(e) => tracing::error!("no tray icon: {e}"),
+            }
+            if std::env::var_os(WARM_QUICKLOG).is_some() {
+                build_quicklog(app.handle(), false);
             }
             watch::start(app.handle(), &data_dir);
             engine::start(app.handle());
@@ -150,14 +154,23 @@ pub fn show_quicklog(app: &AppHandle) {
         let _ = window.set_focus();
         return;
     }
+    build_quicklog(app, true);
+}
+
+/// Set, the quick-log window is built hidden at start and only shown when asked for: the
+/// "warm" alternative, kept so `scripts/measure-desktop` can compare both with figures.
+pub const WARM_QUICKLOG: &str = "LOADLINE_WARM_QUICKLOG";
+
+fn build_quicklog(app: &AppHandle, visible: bool) {
     let built = WebviewWindowBuilder::new(app, QUICKLOG, WebviewUrl::App("index.html#/quicklog".into()))
+        .visible(visible)
         .title("Log an interruption")
         .inner_size(460.0, 560.0)
         .resizable(false)
         .always_on_top(true)
         .skip_taskbar(true)
         .center()
-        .focused(true)
+        .focused(visible)
         .build();
     if let Err(e) = built {
         tracing::error!("cannot open the quick-log window: {e}");

@@ -331,10 +331,11 @@ pub fn quicklog_ready(asked: State<app::QuicklogAsked>) {
     }
 }
 
+/// Closes the quick-log window (hides it, in the measured "warm" mode).
 #[tauri::command]
 pub fn close_quicklog(app: AppHandle) {
     if let Some(window) = app.get_webview_window(app::QUICKLOG) {
-        let _ = window.close();
+        let _ = if std::env::var_os(app::WARM_QUICKLOG).is_some() { window.hide() } else { window.close() };
     }
 }
 

@@ -24,6 +24,7 @@ use loadline_core::cli::{self, Cli};
 use loadline_core::store::default_data_dir;
 
 fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     let args = Cli::parse();
     let Some(data_dir) = args.data_dir.clone().or_else(default_data_dir) else {
         eprintln!("loadline: no home directory to keep data in; pass --data-dir DIR");
@@ -43,6 +44,6 @@ fn main() -> ExitCode {
             };
             ExitCode::from(cli::run(&data_dir, command, &mut ctx) as u8)
         }
-        None => app::run(data_dir, args.hidden),
+        None => app::run(data_dir, args.hidden, started),
     }
 }
