@@ -3,7 +3,7 @@ import { emit } from '@tauri-apps/api/event';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import * as api from './api';
 import { ApiFailure, toApiError } from './api';
-import { entry, notice, week } from './fixtures';
+import { entry, notice, prefs, reflection, week } from './fixtures';
 
 afterEach(() => clearMocks());
 
@@ -125,6 +125,54 @@ describe('commands are called by name with camelCase arguments', () => {
       ['import_backup', {}],
       ['backups', {}],
       ['restore_backup', { file: '/d/backups/loadline-2026-11-25.db' }],
+    ]);
+  });
+
+  test('preferences, the quick-log draft, the reflection and the desktop', async () => {
+    const answers = { cost: 'Two dinners', chosen: '', runbook: 'db failover', protect: 'Family dinner', energy: 2 };
+    const about = {
+      version: '0.1.0',
+      data_dir: '/d',
+      database: '/d/loadline.db',
+      log_dir: '/d/logs',
+      tray_shown: false,
+      autostart: true,
+    };
+    const calls = record((cmd) => {
+      if (cmd === 'prefs') return prefs();
+      if (cmd === 'shortcut_status') return { shortcut: 'Ctrl+Alt+L', problem: null };
+      if (cmd === 'quicklog_draft') return '{"v":1}';
+      if (cmd === 'reflection') return reflection();
+      if (cmd === 'about') return about;
+      return null;
+    });
+    await expect(api.prefs()).resolves.toEqual(prefs());
+    await api.savePrefs(prefs({ shortcut: 'Ctrl+Alt+K' }));
+    await expect(api.shortcutStatus()).resolves.toEqual({ shortcut: 'Ctrl+Alt+L', problem: null });
+    await expect(api.quicklogDraft()).resolves.toBe('{"v":1}');
+    await api.setQuicklogDraft('{"v":1}');
+    await api.setQuicklogDraft(null);
+    await api.closeQuicklog();
+    await api.reflection();
+    await api.reflection('2026-W47');
+    await api.saveReflection('2026-W47', answers);
+    await expect(api.about()).resolves.toEqual(about);
+    await api.openDataDir();
+    await api.setAutostart(false);
+    expect(calls.map((c) => [c.cmd, c.args])).toEqual([
+      ['prefs', {}],
+      ['save_prefs', { prefs: prefs({ shortcut: 'Ctrl+Alt+K' }) }],
+      ['shortcut_status', {}],
+      ['quicklog_draft', {}],
+      ['set_quicklog_draft', { draft: '{"v":1}' }],
+      ['set_quicklog_draft', { draft: null }],
+      ['close_quicklog', {}],
+      ['reflection', {}],
+      ['reflection', { week: '2026-W47' }],
+      ['save_reflection', { week: '2026-W47', answers }],
+      ['about', {}],
+      ['open_data_dir', {}],
+      ['set_autostart', { enabled: false }],
     ]);
   });
 

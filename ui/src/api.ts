@@ -4,6 +4,8 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import type { About } from './bindings/About';
+import type { Answers } from './bindings/Answers';
 import type { ApiError } from './bindings/ApiError';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryInput } from './bindings/BoundaryInput';
@@ -14,9 +16,12 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Notice } from './bindings/Notice';
+import type { Prefs } from './bindings/Prefs';
+import type { Reflection } from './bindings/Reflection';
 import type { ReminderState } from './bindings/ReminderState';
 import type { ScheduleInput } from './bindings/ScheduleInput';
 import type { Settings } from './bindings/Settings';
+import type { ShortcutStatus } from './bindings/ShortcutStatus';
 import type { WeekSummary } from './bindings/WeekSummary';
 
 /** The event the core emits after every write, from any window, the tray or the CLI. */
@@ -148,6 +153,46 @@ export const backups = () => call<BackupInfo[]>('backups');
 
 /** Puts an automatic backup in place of the current data, which is set aside (never deleted). */
 export const restoreBackup = (file: string) => call<null>('restore_backup', { file });
+
+// ---------- preferences, the quick-log window, the reflection and the desktop ----------
+
+/** Presets, the shortcut, the reflection reminder, the rules' thresholds, "welcomed". */
+export const prefs = () => call<Prefs>('prefs');
+
+/**
+ * Saves every preference at once. `save_settings` writes `zone` too, so build `prefs` from a
+ * fresh `prefs()` read and change only what the form holds.
+ */
+export const savePrefs = (prefs: Prefs) => call<null>('save_prefs', { prefs });
+
+/** The quick-log shortcut and why it is not active (taken, unknown keys, Wayland), if it is not. */
+export const shortcutStatus = () => call<ShortcutStatus>('shortcut_status');
+
+/** The quick-log window's unsaved form, as the opaque text it stored; null when there is none. */
+export const quicklogDraft = () => call<string | null>('quicklog_draft');
+
+/** Keeps the quick-log window's form (at most 64 KiB), or forgets it with null. */
+export const setQuicklogDraft = (draft: string | null) => call<null>('set_quicklog_draft', { draft });
+
+/** Closes the quick-log window (its webview is destroyed). */
+export const closeQuicklog = () => call<null>('close_quicklog');
+/** Tells the app the quick-log window is focused and typeable (it logs the time it took). */
+export const quicklogReady = () => call<null>('quicklog_ready');
+
+/** One week's reflection; no week means the current week in the person's zone. */
+export const reflection = (week?: string) => call<Reflection>('reflection', present({ week }));
+
+/** The person's answers for a week; bad input rejects with field cost|chosen|runbook|protect|energy. */
+export const saveReflection = (week: string, answers: Answers) => call<null>('save_reflection', { week, answers });
+
+/** Version, data directory, database and log paths, whether a tray icon shows, start at login. */
+export const about = () => call<About>('about');
+
+/** Opens the data directory in the system's file manager. */
+export const openDataDir = () => call<null>('open_data_dir');
+
+/** "Start Loadline at login", on or off. */
+export const setAutostart = (enabled: boolean) => call<null>('set_autostart', { enabled });
 
 // ---------- events ----------
 

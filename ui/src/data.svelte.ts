@@ -4,10 +4,13 @@
 // too, and `warningsVersion` tells the Warnings view the reminder engine looked again.
 
 import * as api from './api';
+import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryView } from './bindings/BoundaryView';
+import type { Prefs } from './bindings/Prefs';
 import type { ReminderState } from './bindings/ReminderState';
 import type { Settings } from './bindings/Settings';
+import type { ShortcutStatus } from './bindings/ShortcutStatus';
 import type { WeekSummary } from './bindings/WeekSummary';
 import { isRemoved } from './boundaries';
 import { problemOf } from './errors';
@@ -27,6 +30,12 @@ class AppData {
   sources = $state<string[]>([]);
   thisWeek = $state<WeekSummary | null>(null);
   reminders = $state<ReminderState | null>(null);
+  /** Presets, shortcut, reflection reminder, thresholds, whether the welcome was done. */
+  prefs = $state<Prefs | null>(null);
+  /** Version, paths, whether a tray icon shows, start at login; null until read (or if it failed). */
+  about = $state<About | null>(null);
+  /** The quick-log shortcut and why it is not active, if it is not; null until read. */
+  shortcut = $state<ShortcutStatus | null>(null);
   /** A load that failed for another reason than bad input. */
   loadError = $state<string | null>(null);
   /** Bumped on every data-changed event, after the shared data above was reloaded. */
@@ -70,6 +79,16 @@ class AppData {
     this.problemBackups = [];
     await this.reload();
     this.#listen();
+    void this.reloadAbout();
+  }
+
+  /** The About facts (the tray check asks the session bus, so it is read once, not on every change). */
+  async reloadAbout(): Promise<void> {
+    try {
+      this.about = await api.about();
+    } catch {
+      // The About view says it could not read them; the rest of the window works.
+    }
   }
 
   #listen(): void {
@@ -100,14 +119,16 @@ class AppData {
   async reload(): Promise<void> {
     const load = ++this.#loads;
     try {
-      const [settings, boundaries, sources, thisWeek] = await Promise.all([
+      const [settings, boundaries, sources, thisWeek, prefs] = await Promise.all([
         api.settings(),
         api.boundaries(),
         api.sources(),
         api.weekSummary(),
+        api.prefs(),
       ]);
       if (load !== this.#loads) return;
       this.settings = settings;
+      this.prefs = prefs;
       this.allBoundaries = boundaries;
       this.sources = sources;
       this.thisWeek = thisWeek;
@@ -116,8 +137,17 @@ class AppData {
       if (load !== this.#loads) return;
       this.loadError = problemOf(e).message;
     }
-    await this.reloadReminders();
+    await Promise.all([this.reloadReminders(), this.reloadShortcut()]);
     this.version++;
+  }
+
+  /** Whether the shortcut could be registered; read again after every change (prefs included). */
+  async reloadShortcut(): Promise<void> {
+    try {
+      this.shortcut = await api.shortcutStatus();
+    } catch {
+      // Settings says it could not tell; nothing else depends on it.
+    }
   }
 
   /** The unread count, the pause and the snooze; a failure only leaves the old state. */

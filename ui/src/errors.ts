@@ -41,6 +41,14 @@ const LABELS: Record<string, string> = {
   category: 'Category',
   windows: 'Windows',
   allowance: 'Allowance',
+  ago: 'Started',
+  cost: 'What it cost',
+  chosen: 'What you chose',
+  runbook: 'Runbook',
+  protect: 'Boundary to protect',
+  energy: 'Energy',
+  shortcut: 'Shortcut',
+  presets: 'Presets',
 };
 
 /** How a field's name reads in front of its message: "Minutes", "Wednesday", "Window 2". */

@@ -1,6 +1,9 @@
 // Shapes the core returns, for tests.
 import type { Entry } from './bindings/Entry';
+import type { HeatDay } from './bindings/HeatDay';
 import type { Notice } from './bindings/Notice';
+import type { Prefs } from './bindings/Prefs';
+import type { Reflection } from './bindings/Reflection';
 import type { Warning } from './bindings/Warning';
 import type { WeekSummary } from './bindings/WeekSummary';
 
@@ -66,5 +69,61 @@ export function notice(over: Partial<Omit<Notice, 'warning'>> & { warning?: Part
       entries: [7, 9, 12],
       ...warning,
     },
+  };
+}
+
+export function prefs(over: Partial<Prefs> = {}): Prefs {
+  return {
+    zone: null,
+    thresholds: {
+      habit_weeks: 3,
+      habit_window_weeks: 4,
+      streak_days: 3,
+      streak_window_days: 7,
+      sleep_interruptions: 2,
+      reactive_min_sacrifices: 3,
+      source_sacrifices: 3,
+      source_window_days: 14,
+    },
+    warnings_paused: false,
+    reflection: { day: 'fri', time: '16:00' },
+    presets: [
+      { label: 'Paged', channel: 'page', minutes: 15 },
+      { label: 'Call', channel: 'call', minutes: 30 },
+      { label: 'Chat ping', channel: 'chat', minutes: 5 },
+    ],
+    shortcut: 'Ctrl+Alt+L',
+    welcomed: true,
+    ...over,
+  };
+}
+
+/** A week of 24-hour days, Monday 2026-11-23 first, with Mon–Fri 09:00–17:00 working and 22:00–07:00 sleep. */
+export function heatmap(): HeatDay[] {
+  const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  return days.map((day, d) => ({
+    day,
+    date: `2026-11-${String(23 + d).padStart(2, '0')}`,
+    hours: Array.from({ length: 24 }, (_, h) => ({
+      minutes: 0,
+      working: d < 5 && h >= 9 && h < 17,
+      sleep: h >= 22 || h < 7,
+      protected: [] as string[],
+    })),
+  }));
+}
+
+export function reflection(over: Partial<Reflection> = {}): Reflection {
+  const w = week();
+  return {
+    week: w,
+    verdict: 'Over your load line',
+    trend: Array.from({ length: 12 }, (_, i) => week({ week: `2026-W${String(37 + i).padStart(2, '0')}`, sacrifices: i % 4 })),
+    heatmap: heatmap(),
+    top_sources: [{ source: 'db-primary', interruptions: 3, sacrifices: 2, delegable: 2 }],
+    warnings: [notice()],
+    answers: { cost: '', chosen: '', runbook: '', protect: '', energy: null },
+    entries: [entry()],
+    ...over,
   };
 }

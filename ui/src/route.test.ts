@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { hashForView, parseRoute, routeHash } from './route';
+import { hashForView, isQuicklog, parseRoute, routeHash } from './route';
 
 test('routes read from the hash', () => {
   expect(parseRoute('')).toEqual({ view: 'log', week: null });
@@ -35,4 +35,24 @@ test('the view the core asks for (navigate) becomes a hash, or nothing', () => {
   expect(hashForView('')).toBeNull();
   expect(hashForView(null)).toBeNull();
   expect(hashForView({ view: 'warnings' })).toBeNull();
+});
+
+test('the reflection view, with or without a week', () => {
+  expect(parseRoute('#/reflection')).toEqual({ view: 'reflection', week: null });
+  expect(parseRoute('#/reflection/2026-W47')).toEqual({ view: 'reflection', week: '2026-W47' });
+  expect(parseRoute('#/reflection/2026-W99')).toEqual({ view: 'reflection', week: null });
+  for (const hash of ['#/reflection', '#/reflection/2026-W47', '#/about']) expect(routeHash(parseRoute(hash))).toBe(hash);
+  expect(hashForView('reflection')).toBe('#/reflection');
+  expect(hashForView('reflection/2026-W47')).toBe('#/reflection/2026-W47');
+  expect(hashForView('about')).toBe('#/about');
+});
+
+test('the quick-log window is told apart from the main window by its hash', () => {
+  expect(isQuicklog('#/quicklog')).toBe(true);
+  expect(isQuicklog('#quicklog/')).toBe(true);
+  expect(isQuicklog('#/log')).toBe(false);
+  expect(isQuicklog('')).toBe(false);
+  // The main window never shows it as a view.
+  expect(parseRoute('#/quicklog')).toEqual({ view: 'log', week: null });
+  expect(hashForView('quicklog')).toBeNull();
 });

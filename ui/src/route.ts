@@ -1,37 +1,58 @@
-// Where the window is: "#/log" (this week), "#/log/2026-W46" (another week), "#/warnings",
-// "#/export", "#/settings". The hash keeps the place across reloads and lets anything open a
-// view by URL (a new window opened from a notification starts at "#/warnings").
+// Where the window is: "#/log" (this week), "#/log/2026-W46" (another week), "#/reflection",
+// "#/reflection/2026-W46", "#/warnings", "#/export", "#/settings", "#/about". The hash keeps the
+// place across reloads and lets anything open a view by URL (a new window opened from a
+// notification starts at "#/warnings"). "#/quicklog" is not a view of the main window: it is the
+// separate quick-log window, which shows nothing else (see `isQuicklog`).
 
 import { parseWeek } from './time';
 
 export type Route =
   | { view: 'log'; week: string | null }
+  | { view: 'reflection'; week: string | null }
   | { view: 'warnings' }
   | { view: 'export' }
-  | { view: 'settings' };
+  | { view: 'settings' }
+  | { view: 'about' };
 
-const PLAIN = ['warnings', 'export', 'settings'] as const;
+const PLAIN = ['warnings', 'export', 'settings', 'about'] as const;
 type PlainView = (typeof PLAIN)[number];
+
+const WEEKLY = ['log', 'reflection'] as const;
+type WeeklyView = (typeof WEEKLY)[number];
 
 function isPlain(view: string): view is PlainView {
   return (PLAIN as readonly string[]).includes(view);
 }
 
+function isWeekly(view: string): view is WeeklyView {
+  return (WEEKLY as readonly string[]).includes(view);
+}
+
+function pathOf(hash: string): string {
+  return hash.replace(/^#\/?/, '').replace(/\/+$/, '');
+}
+
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#\/?/, '').replace(/\/+$/, '');
-  const [view, arg] = path.split('/');
+  const [view, arg] = pathOf(hash).split('/');
   if (isPlain(view)) return { view };
-  if (view === 'log' && arg && parseWeek(arg)) return { view: 'log', week: arg };
+  if (isWeekly(view)) return { view, week: arg && parseWeek(arg) ? arg : null };
   return { view: 'log', week: null };
 }
 
 export function routeHash(route: Route): string {
-  if (route.view !== 'log') return `#/${route.view}`;
-  return route.week ? `#/log/${route.week}` : '#/log';
+  if (route.view === 'log' || route.view === 'reflection') {
+    return route.week ? `#/${route.view}/${route.week}` : `#/${route.view}`;
+  }
+  return `#/${route.view}`;
+}
+
+/** Whether a page loaded at `hash` is the quick-log window ("#/quicklog"). */
+export function isQuicklog(hash: string): boolean {
+  return pathOf(hash).split('/')[0] === 'quicklog';
 }
 
 /**
- * The hash for a view the core asked for (the "navigate" event: "warnings", "settings", …);
+ * The hash for a view the core asked for (the "navigate" event: "warnings", "reflection", …);
  * null for anything this window does not know, so a stray name changes nothing.
  */
 export function hashForView(view: unknown): string | null {
@@ -39,6 +60,6 @@ export function hashForView(view: unknown): string | null {
   const name = view.trim().replace(/^#?\/?/, '').replace(/\/+$/, '');
   if (name === '') return null;
   const [head] = name.split('/');
-  if (head !== 'log' && !isPlain(head)) return null;
+  if (!isWeekly(head) && !isPlain(head)) return null;
   return routeHash(parseRoute(`#/${name}`));
 }

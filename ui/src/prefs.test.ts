@@ -1,0 +1,156 @@
+import { describe, expect, test } from 'vitest';
+import { ApiFailure } from './api';
+import { prefs } from './fixtures';
+import {
+  movePreset,
+  prefsChanged,
+  prefsFormFrom,
+  prefsFrom,
+  presetProblem,
+  presetRow,
+  shortcutFromKey,
+  type KeyPress,
+} from './prefs';
+
+function failure(f: () => unknown): ApiFailure {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof ApiFailure) return e;
+    throw e;
+  }
+  throw new Error('expected an ApiFailure');
+}
+
+describe('presets', () => {
+  test('each row is checked, and the first wrong one is named by its place', () => {
+    const rows = [presetRow({ label: 'Paged', channel: 'page', minutes: 15 }), presetRow(null)];
+    expect(presetProblem(rows)).toMatchObject({ index: 1, field: 'preset label' });
+    rows[1].label = 'x'.repeat(41);
+    expect(presetProblem(rows)).toMatchObject({ index: 1, field: 'preset label' });
+    rows[1].label = '  Bridge  ';
+    rows[1].channel = ' ';
+    expect(presetProblem(rows)).toMatchObject({ index: 1, field: 'preset channel' });
+    rows[1].channel = 'call';
+    for (const bad of [0, 10_081, '', '2.5', 'ten', null]) {
+      rows[1].minutes = bad;
+      expect(presetProblem(rows)).toMatchObject({ index: 1, field: 'preset minutes' });
+    }
+    rows[1].minutes = '45';
+    expect(presetProblem(rows)).toBeNull();
+  });
+
+  test('a label counts characters, not UTF-16 units', () => {
+    expect(presetProblem([presetRow({ label: '🔥'.repeat(40), channel: 'page', minutes: 5 })])).toBeNull();
+  });
+
+  test('rows move up and down, and stay put at the ends', () => {
+    expect(movePreset(['a', 'b', 'c'], 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(movePreset(['a', 'b', 'c'], 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(movePreset(['a', 'b', 'c'], 0, -1)).toEqual(['a', 'b', 'c']);
+    expect(movePreset(['a', 'b', 'c'], 2, 1)).toEqual(['a', 'b', 'c']);
+    expect(movePreset(['a', 'b', 'c'], 5, 1)).toEqual(['a', 'b', 'c']);
+  });
+
+  test('new rows get keys of their own', () => {
+    expect(presetRow(null).key).not.toBe(presetRow(null).key);
+  });
+});
+
+describe('the prefs sent', () => {
+  test('start from the fresh read, and change only what the form holds', () => {
+    const fresh = prefs({ zone: 'Europe/Berlin', warnings_paused: true, welcomed: false });
+    const form = prefsFormFrom(prefs());
+    form.presets[0].label = ' Pager ';
+    form.presets[0].minutes = '20';
+    form.shortcut = ' Ctrl+Alt+K ';
+    form.reflectionDay = 'sun';
+    form.reflectionTime = '18:30';
+    form.thresholds.streak_days = '4';
+    const sent = prefsFrom(form, fresh);
+    expect(sent).toEqual({
+      ...fresh,
+      presets: [
+        { label: 'Pager', channel: 'page', minutes: 20 },
+        { label: 'Call', channel: 'call', minutes: 30 },
+        { label: 'Chat ping', channel: 'chat', minutes: 5 },
+      ],
+      shortcut: 'Ctrl+Alt+K',
+      reflection: { day: 'sun', time: '18:30' },
+      thresholds: { ...fresh.thresholds, streak_days: 4 },
+    });
+    // What another window or save_settings wrote is kept.
+    expect(sent.zone).toBe('Europe/Berlin');
+    expect(sent.warnings_paused).toBe(true);
+    expect(sent.welcomed).toBe(false);
+  });
+
+  test('an empty shortcut means none', () => {
+    const form = prefsFormFrom(prefs());
+    form.shortcut = '  ';
+    expect(prefsFrom(form, prefs()).shortcut).toBe('');
+  });
+
+  test('what cannot be sent names its field', () => {
+    const form = prefsFormFrom(prefs());
+    form.presets[2].minutes = 0;
+    const e = failure(() => prefsFrom(form, prefs()));
+    expect(e).toMatchObject({ code: 'invalid', field: 'preset minutes' });
+    expect(e.message).toMatch(/^in row 3, /);
+    form.presets[2].minutes = 5;
+    form.reflectionTime = '25:00';
+    expect(failure(() => prefsFrom(form, prefs())).field).toBe('reflection time');
+    form.reflectionTime = '07:05';
+    form.thresholds.habit_weeks = '';
+    expect(failure(() => prefsFrom(form, prefs())).field).toBe('habit weeks');
+    form.thresholds.habit_weeks = 3;
+    form.presets = Array.from({ length: 13 }, () => presetRow({ label: 'P', channel: 'page', minutes: 5 }));
+    expect(failure(() => prefsFrom(form, prefs())).field).toBe('presets');
+  });
+
+  test('changed only when saving would write something new', () => {
+    const saved = prefs();
+    const form = prefsFormFrom(saved);
+    expect(prefsChanged(form, saved)).toBe(false);
+    form.presets = movePreset(form.presets, 0, 1);
+    expect(prefsChanged(form, saved)).toBe(true);
+    form.presets = movePreset(form.presets, 1, -1);
+    form.thresholds.source_window_days = '14';
+    expect(prefsChanged(form, saved)).toBe(false);
+    form.thresholds.source_window_days = 'x';
+    expect(prefsChanged(form, saved)).toBe(true);
+  });
+});
+
+describe('recording a shortcut', () => {
+  const press = (over: Partial<KeyPress>): KeyPress => ({
+    key: 'l',
+    code: 'KeyL',
+    ctrlKey: false,
+    altKey: false,
+    shiftKey: false,
+    metaKey: false,
+    ...over,
+  });
+
+  test('modifiers and one key, in the order the parser expects', () => {
+    expect(shortcutFromKey(press({ ctrlKey: true, altKey: true }))).toBe('Ctrl+Alt+L');
+    expect(shortcutFromKey(press({ metaKey: true, shiftKey: true, code: 'Digit5', key: '%' }))).toBe('Shift+Super+5');
+    expect(shortcutFromKey(press({ ctrlKey: true, code: 'ArrowUp', key: 'ArrowUp' }))).toBe('Ctrl+Up');
+    expect(shortcutFromKey(press({ altKey: true, code: 'Space', key: ' ' }))).toBe('Alt+Space');
+    // The physical key: an AZERTY "a" on the Q key is still KeyQ.
+    expect(shortcutFromKey(press({ ctrlKey: true, code: 'KeyQ', key: 'a' }))).toBe('Ctrl+Q');
+  });
+
+  test('function keys alone are fine; letters alone or with Shift only are not', () => {
+    expect(shortcutFromKey(press({ code: 'F9', key: 'F9' }))).toBe('F9');
+    expect(shortcutFromKey(press({}))).toBeNull();
+    expect(shortcutFromKey(press({ shiftKey: true }))).toBeNull();
+  });
+
+  test('while only modifiers are held, nothing yet', () => {
+    expect(shortcutFromKey(press({ ctrlKey: true, code: 'ControlLeft', key: 'Control' }))).toBeNull();
+    expect(shortcutFromKey(press({ altKey: true, code: 'AltRight', key: 'AltGraph' }))).toBeNull();
+    expect(shortcutFromKey(press({ ctrlKey: true, code: 'IntlBackslash', key: '<' }))).toBeNull();
+  });
+});
