@@ -61,8 +61,8 @@ impl Prefs {
         if self.presets.len() > 12 {
             return Err(crate::error::Error::invalid("presets", "at most 12"));
         }
-        for preset in &self.presets {
-            preset.validate()?;
+        for (n, preset) in self.presets.iter().enumerate() {
+            preset.validate().map_err(|e| e.within(&format!("presets[{n}]")))?;
         }
         self.thresholds.validate()
     }

@@ -19,7 +19,8 @@ use crate::watch;
 
 pub const MAIN: &str = "main";
 
-pub fn run(data_dir: PathBuf, hidden: bool, started: Instant) -> ExitCode {
+/// `explicit_data_dir` is set when the person chose the data directory (`--data-dir`).
+pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: Instant) -> ExitCode {
     logs::init(&data_dir);
     let app = tauri::Builder::default()
         // A second launch focuses the running app instead of opening the database twice.
@@ -27,7 +28,7 @@ pub fn run(data_dir: PathBuf, hidden: bool, started: Instant) -> ExitCode {
         // Used from Rust only (save and open dialogs); the page is granted none of it.
         .plugin(tauri_plugin_dialog::init())
         .plugin(shortcut::plugin())
-        .plugin(desktop::autostart_plugin())
+        .plugin(desktop::autostart_plugin(explicit_data_dir.then_some(data_dir.as_path())))
         // Used from Rust only (open the data directory); the page is granted none of it.
         .plugin(tauri_plugin_opener::init())
         .invoke_handler(tauri::generate_handler![

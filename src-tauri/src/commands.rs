@@ -299,6 +299,7 @@ pub fn prefs(state: State<AppState>) -> ApiResult<Prefs> {
 /// Saves the preferences (presets, shortcut, reflection time, rule thresholds, warnings paused).
 #[tauri::command]
 pub fn save_prefs(app: AppHandle, state: State<AppState>, prefs: Prefs) -> ApiResult<()> {
+    shortcut::check(&prefs.shortcut)?;
     state.with_store(|s| s.set_prefs(&prefs))?;
     shortcut::apply(&app);
     tray::data_changed(&app);

@@ -2,6 +2,8 @@
 //! that starts `loadline --hidden`), whether the desktop shows tray icons at all, and the
 //! About view's facts.
 
+use std::path::Path;
+
 use serde::Serialize;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_autostart::ManagerExt;
@@ -10,8 +12,13 @@ use ts_rs::TS;
 use crate::logs;
 use crate::state::AppState;
 
-pub fn autostart_plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
-    tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, Some(vec!["--hidden"]))
+/// Starting at login runs `loadline --hidden`, on the same data directory when one was given.
+pub fn autostart_plugin(data_dir: Option<&Path>) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let mut args = vec!["--hidden".to_string()];
+    if let Some(dir) = data_dir {
+        args.extend(["--data-dir".to_string(), dir.display().to_string()]);
+    }
+    tauri_plugin_autostart::Builder::new().args(args).build()
 }
 
 pub fn autostart_enabled(app: &AppHandle) -> Result<bool, String> {

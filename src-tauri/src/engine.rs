@@ -124,7 +124,7 @@ fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
             let note = Note {
                 title: title.into(),
                 body: format!("{}\n{}", n.warning.explanation, n.warning.suggestion),
-                actions: vec![(Action::Open, "Open Loadline"), (Action::SnoozeToday, "Snooze for today")],
+                actions: vec![(Action::Open("warnings"), "Open Loadline"), (Action::SnoozeToday, "Snooze for today")],
             };
             (Some((n.id, n.warning.severity)), note)
         })
@@ -135,7 +135,7 @@ fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
             Note {
                 title: "Time for your weekly reflection".into(),
                 body: "A few minutes to look back: what this week cost, what you chose, and which boundary to protect next.".into(),
-                actions: vec![(Action::Open, "Open reflection")],
+                actions: vec![(Action::Open("reflection"), "Open reflection")],
             },
         ));
     }

@@ -44,6 +44,6 @@ fn main() -> ExitCode {
             };
             ExitCode::from(cli::run(&data_dir, command, &mut ctx) as u8)
         }
-        None => app::run(data_dir, args.hidden, started),
+        None => app::run(data_dir, args.data_dir.is_some(), args.hidden, started),
     }
 }

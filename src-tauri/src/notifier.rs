@@ -9,7 +9,8 @@ use crate::{app, engine};
 /// What the person can do from a notification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-    Open,
+    /// Open the main window at a view ("warnings", "reflection").
+    Open(&'static str),
     SnoozeToday,
 }
 
@@ -25,6 +26,8 @@ pub fn show(app: &AppHandle, note: Note) -> Result<(), String> {
     for (action, label) in &note.actions {
         n.action(key(*action), label);
     }
+    let views: Vec<&'static str> =
+        note.actions.iter().filter_map(|(a, _)| if let Action::Open(view) = a { Some(*view) } else { None }).collect();
     let handle = n.show().map_err(|e| e.to_string())?;
     if note.actions.is_empty() {
         return Ok(());
@@ -33,7 +36,7 @@ pub fn show(app: &AppHandle, note: Note) -> Result<(), String> {
     let app = app.clone();
     let spawned = std::thread::Builder::new().name("notification".into()).spawn(move || {
         handle.wait_for_action(|chosen| match chosen {
-            "open" => app::show_main_at(&app, "warnings"),
+            "open" => app::show_main_at(&app, views.first().copied().unwrap_or("")),
             "snooze" => engine::snooze_today(&app),
             _ => {}
         })
@@ -46,7 +49,7 @@ pub fn show(app: &AppHandle, note: Note) -> Result<(), String> {
 
 fn key(action: Action) -> &'static str {
     match action {
-        Action::Open => "open",
+        Action::Open(_) => "open",
         Action::SnoozeToday => "snooze",
     }
 }

@@ -24,6 +24,17 @@ pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
         .build()
 }
 
+/// Refuses a shortcut that is not a key combination, before it is saved.
+pub fn check(wanted: &str) -> loadline_core::Result<()> {
+    if wanted.trim().is_empty() || wanted.parse::<Shortcut>().is_ok() {
+        return Ok(());
+    }
+    Err(loadline_core::Error::invalid(
+        "shortcut",
+        format!("'{wanted}' is not a key combination; write it like Ctrl+Alt+L or Super+Shift+K"),
+    ))
+}
+
 /// (Re)registers the shortcut from the preferences.
 pub fn apply(app: &AppHandle) {
     let wanted = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.shortcut)).unwrap_or_default();
