@@ -1,0 +1,56 @@
+// (8) The weekly reflection for a seeded week: its headline numbers and a heatmap cell are the
+// core's, an answer is saved for that week, survives moving between weeks and a restart.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { cli, click, freshDataDir, quit, startApp, type, waitFor, waitForText } from './lib.mjs';
+
+function seed(dataDir) {
+  cli(dataDir, 'settings', 'set', '--zone', 'Europe/Berlin');
+  cli(dataDir, 'boundary', 'add', '--name', 'Family dinner', '--category', 'family', '--window', 'Mon-Fri 18:00-20:00');
+  // 2026-W47: Wednesday 18:40 for 50 minutes (dinner), Thursday 23:30 for 45 (sleep hours).
+  cli(dataDir, 'log', '--channel', 'chat', '--minutes', '50', '--at', '2026-11-18T18:40', '--tz', 'Europe/Berlin', '--source', 'alice');
+  cli(dataDir, 'log', '--channel', 'page', '--minutes', '45', '--at', '2026-11-19T23:30', '--tz', 'Europe/Berlin', '--source', 'db-primary');
+}
+
+async function openWeek(driver, week) {
+  await driver.executeScript(`location.hash = '#/reflection/${week}'`);
+  await waitForText(driver, 'reflection-week-label', week);
+}
+
+test('a seeded week reflects the core numbers, and an answer is kept', async (t) => {
+  const dataDir = freshDataDir();
+  seed(dataDir);
+  const week = JSON.parse(cli(dataDir, 'week', '2026-W47', '--json'));
+  let driver = await startApp(dataDir);
+  t.after(() => quit(driver));
+
+  await openWeek(driver, '2026-W47');
+  const headline = await (await waitFor(driver, 'reflection-headline')).getText();
+  assert.match(headline, new RegExp(`\\b${week.sacrifices}\\s+sacrifices`), headline);
+  assert.match(headline, /1 h 35 min/, `after-hours minutes as the core counts them: ${headline}`);
+  // Wednesday (day 2) 18:00 holds 20 of the dinner-time minutes, 19:00 the other 30.
+  const cell = await waitFor(driver, 'heat-cell', { extra: '[data-day="2"][data-hour="18"]', visible: false });
+  assert.equal(await cell.getAttribute('data-minutes'), '20');
+  const next = await waitFor(driver, 'heat-cell', { extra: '[data-day="2"][data-hour="19"]', visible: false });
+  assert.equal(await next.getAttribute('data-minutes'), '30');
+
+  await type(driver, 'answer-protect', 'Thursday dinner, phone off');
+  await click(driver, 'energy-2');
+  await click(driver, 'reflection-save');
+  await waitFor(driver, 'reflection-saved');
+
+  await click(driver, 'reflection-prev');
+  await waitForText(driver, 'reflection-week-label', '2026-W46');
+  assert.equal(await (await waitFor(driver, 'answer-protect')).getAttribute('value'), '', 'another week has its own answers');
+  await click(driver, 'reflection-next');
+  await waitForText(driver, 'reflection-week-label', '2026-W47');
+  await driver.wait(async () => (await (await waitFor(driver, 'answer-protect')).getAttribute('value')) === 'Thursday dinner, phone off', 10000, 'the answer is back');
+
+  await quit(driver);
+  driver = await startApp(dataDir);
+  await openWeek(driver, '2026-W47');
+  await driver.wait(async () => (await (await waitFor(driver, 'answer-protect')).getAttribute('value')) === 'Thursday dinner, phone off', 10000, 'the answer survives a restart');
+  assert.equal(await (await waitFor(driver, 'energy-2', { visible: false })).isSelected(), true);
+});
