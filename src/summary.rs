@@ -232,6 +232,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_tray_headline_reads_the_week_at_a_glance() {
+        let t = Timeline::new(vec![], vec![]);
+        let week: IsoWeek = "2026-W47".parse().unwrap();
+        let s = week_summary(week, chrono_tz::UTC, &[], &t);
+        assert_eq!(s.headline(), "This week: 0 sacrifices · 0 min after hours (load line 2 · 2 h)");
+        let one =
+            WeekSummary { sacrifices: 1, after_hours_minutes: 130, ..week_summary(week, chrono_tz::UTC, &[], &t) };
+        assert_eq!(one.headline(), "This week: 1 sacrifice · 2 h 10 min after hours (load line 2 · 2 h)");
+    }
+
+    #[test]
     fn minutes_read_like_speech() {
         assert_eq!(format_minutes(0), "0 min");
         assert_eq!(format_minutes(45), "45 min");
