@@ -86,16 +86,16 @@ impl Range {
             NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
                 .map_err(|_| Error::invalid(field, format!("'{text}' is not a day; use YYYY-MM-DD, e.g. 2026-11-16")))
         };
-        let entries = if from.is_none() || to.is_none() { store.interruptions(None)? } else { Vec::new() };
+        let span = if from.is_none() || to.is_none() { store.first_and_last_start()? } else { None };
         let local = |t: DateTime<Utc>| t.with_timezone(&zone).date_naive();
         let today = local(now);
         let from = match from {
             Some(text) => day("from", text)?,
-            None => entries.first().map_or(today, |i| local(i.entry.start)),
+            None => span.map_or(today, |(first, _)| local(first)),
         };
         let to = match to {
             Some(text) => day("to", text)?,
-            None => entries.last().map_or(today, |i| local(i.entry.start)).max(from),
+            None => span.map_or(today, |(_, last)| local(last)).max(from),
         };
         if to < from {
             return Err(Error::invalid("to", format!("{to} is before --from {from}")));
@@ -158,10 +158,10 @@ pub struct ExportRequest {
 impl ExportRequest {
     pub fn render(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<String> {
         let format: Format = self.format.parse()?;
-        let range = Range::resolve(store, self.from.as_deref(), self.to.as_deref(), zone, now)?;
         if format == Format::Json && self.from.is_none() && self.to.is_none() {
             return full_backup(store, now);
         }
+        let range = Range::resolve(store, self.from.as_deref(), self.to.as_deref(), zone, now)?;
         render(store, format, &range, &self.include, self.message.clone(), now)
     }
 

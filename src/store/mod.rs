@@ -208,6 +208,15 @@ impl Store {
         rows::select(&self.conn, "WHERE start_utc >= ?1 AND start_utc < ?2 ORDER BY start_utc, id", params![from, to])
     }
 
+    /// The first and the last start, without reading the entries.
+    pub fn first_and_last_start(&self) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>> {
+        let (first, last): (Option<i64>, Option<i64>) =
+            self.conn.query_row("SELECT min(start_utc), max(start_utc) FROM interruptions", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok(first.zip(last).map(|(a, b)| (rows::instant(a), rows::instant(b))))
+    }
+
     pub fn count(&self) -> Result<i64> {
         Ok(self.conn.query_row("SELECT count(*) FROM interruptions", [], |r| r.get(0))?)
     }
