@@ -15,6 +15,10 @@ export default defineConfig({
     // No inline data: URLs for scripts; small assets may still inline (img-src allows data:).
     assetsInlineLimit: 0,
     sourcemap: false,
+    // Two pages: the main window, and the quick-log window, which loads only its own form.
+    rollupOptions: {
+      input: { main: 'index.html', quicklog: 'quicklog.html' },
+    },
   },
   server: {
     port: 5173,

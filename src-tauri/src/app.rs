@@ -163,7 +163,7 @@ pub fn show_quicklog(app: &AppHandle) {
 pub const WARM_QUICKLOG: &str = "LOADLINE_WARM_QUICKLOG";
 
 fn build_quicklog(app: &AppHandle, visible: bool) {
-    let built = WebviewWindowBuilder::new(app, QUICKLOG, WebviewUrl::App("index.html#/quicklog".into()))
+    let built = WebviewWindowBuilder::new(app, QUICKLOG, WebviewUrl::App("quicklog.html".into()))
         .visible(visible)
         .title("Log an interruption")
         .inner_size(460.0, 560.0)

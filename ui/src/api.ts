@@ -177,7 +177,7 @@ export const setQuicklogDraft = (draft: string | null) => call<null>('set_quickl
 /** Closes the quick-log window (its webview is destroyed). */
 export const closeQuicklog = () => call<null>('close_quicklog');
 /** Tells the app the quick-log window is focused and typeable (it logs the time it took). */
-export const quicklogReady = () => call<null>('quicklog_ready');
+export const quicklogReady = (pageMs: number) => call<null>('quicklog_ready', { pageMs });
 
 /** One week's reflection; no week means the current week in the person's zone. */
 export const reflection = (week?: string) => call<Reflection>('reflection', present({ week }));

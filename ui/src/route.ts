@@ -1,8 +1,8 @@
 // Where the window is: "#/log" (this week), "#/log/2026-W46" (another week), "#/reflection",
 // "#/reflection/2026-W46", "#/warnings", "#/export", "#/settings", "#/about". The hash keeps the
 // place across reloads and lets anything open a view by URL (a new window opened from a
-// notification starts at "#/warnings"). "#/quicklog" is not a view of the main window: it is the
-// separate quick-log window, which shows nothing else (see `isQuicklog`).
+// notification starts at "#/warnings"). The quick-log window is a page of its own
+// (quicklog.html), not a view here.
 
 import { parseWeek } from './time';
 
@@ -44,11 +44,6 @@ export function routeHash(route: Route): string {
     return route.week ? `#/${route.view}/${route.week}` : `#/${route.view}`;
   }
   return `#/${route.view}`;
-}
-
-/** Whether a page loaded at `hash` is the quick-log window ("#/quicklog"). */
-export function isQuicklog(hash: string): boolean {
-  return pathOf(hash).split('/')[0] === 'quicklog';
 }
 
 /**
