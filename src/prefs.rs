@@ -29,6 +29,9 @@ pub struct Prefs {
     pub shortcut: String,
     /// The first-run welcome was completed or skipped.
     pub welcomed: bool,
+    /// Keep the quick-log window built and hidden, so it opens at once, at the cost of a webview
+    /// held all day (the figures are in the README).
+    pub quicklog_ready: bool,
 }
 
 impl Default for Prefs {
@@ -41,6 +44,7 @@ impl Default for Prefs {
             presets: presets::defaults(),
             shortcut: "Ctrl+Alt+L".into(),
             welcomed: false,
+            quicklog_ready: false,
         }
     }
 }

@@ -282,6 +282,7 @@ fn settings_show_and_set() {
     assert!(shown.contains("Working hours  Mon-Fri 09:00-17:30"), "{shown}");
     assert!(shown.contains("Sleep hours    22:00-07:00"), "{shown}");
     assert!(shown.contains("Time zone      system (Europe/Berlin)"), "{shown}");
+    assert!(shown.contains("Quick-log      opened on demand"), "{shown}");
     let r = run(
         d,
         &[
@@ -297,13 +298,17 @@ fn settings_show_and_set() {
             "90",
             "--zone",
             "America/New_York",
+            "--quicklog-ready",
+            "on",
         ],
     );
     assert_eq!(r.code, 0, "{}", r.err);
+    assert!(run(d, &["settings", "show"]).out.contains("Quick-log      kept ready"));
     let s = json(d, &["settings", "show", "--json"]);
     assert_eq!(s["schedule"]["sleep"], serde_json::json!({"start": "23:00", "end": "06:30"}));
     assert_eq!(s["schedule"]["load_line"], serde_json::json!({"sacrifices": 3, "minutes": 90}));
     assert_eq!(s["prefs"]["zone"], "America/New_York");
+    assert_eq!(s["prefs"]["quicklog_ready"], true);
     assert!(s["schedule"]["working_hours"][4].is_null(), "Friday is off now");
 
     for (args, named) in [
@@ -312,6 +317,7 @@ fn settings_show_and_set() {
         (vec!["--load-line-minutes", "-1"], "load-line-minutes"),
         (vec!["--zone", "Mars/Olympus"], "zone"),
         (vec!["--load-line-sacrifices", "4", "--zone", "Mars/Olympus"], "zone"),
+        (vec!["--quicklog-ready", "maybe"], "quicklog-ready"),
     ] {
         let all: Vec<&str> = ["settings", "set"].into_iter().chain(args.iter().copied()).collect();
         let r = run(d, &all);

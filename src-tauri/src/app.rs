@@ -3,7 +3,6 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Mutex;
 use std::time::Instant;
 
 use tauri::{AppHandle, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
@@ -12,6 +11,7 @@ use crate::commands;
 use crate::desktop;
 use crate::engine;
 use crate::logs;
+use crate::quicklog;
 use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
 use crate::tray;
@@ -73,15 +73,13 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));
             app.manage(ShortcutProblem::default());
-            app.manage(QuicklogAsked::default());
+            app.manage(quicklog::Asked::default());
             shortcut::apply(app.handle());
             match tray::create(app.handle()) {
                 Ok(()) => tracing::info!("tray ready {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0),
                 Err(e) => tracing::error!("no tray icon: {e}"),
             }
-            if std::env::var_os(WARM_QUICKLOG).is_some() {
-                build_quicklog(app.handle(), false);
-            }
+            quicklog::follow_prefs(app.handle());
             watch::start(app.handle(), &data_dir);
             engine::start(app.handle());
             if !hidden {
@@ -134,46 +132,5 @@ pub fn show_main_at(app: &AppHandle, view: &str) {
         .build();
     if let Err(e) = built {
         tracing::error!("cannot open the main window: {e}");
-    }
-}
-
-pub const QUICKLOG: &str = "quicklog";
-
-/// When the quick-log window was last asked for, so its page can report how long it took to be
-/// focused and typeable (the figure in the README).
-#[derive(Default)]
-pub struct QuicklogAsked(pub Mutex<Option<Instant>>);
-
-/// Opens the quick-log window: small, centred, always on top, focused and ready to type. It is
-/// made on demand and destroyed on close (see ARCHITECTURE.md for the measured trade-off).
-pub fn show_quicklog(app: &AppHandle) {
-    if let Some(asked) = app.try_state::<QuicklogAsked>() {
-        *asked.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
-    }
-    if let Some(window) = app.get_webview_window(QUICKLOG) {
-        let _ = window.show();
-        let _ = window.set_focus();
-        return;
-    }
-    build_quicklog(app, true);
-}
-
-/// Set, the quick-log window is built hidden at start and only shown when asked for: the
-/// "warm" alternative, kept so `scripts/measure-desktop` can compare both with figures.
-pub const WARM_QUICKLOG: &str = "LOADLINE_WARM_QUICKLOG";
-
-fn build_quicklog(app: &AppHandle, visible: bool) {
-    let built = WebviewWindowBuilder::new(app, QUICKLOG, WebviewUrl::App("quicklog.html".into()))
-        .visible(visible)
-        .title("Log an interruption")
-        .inner_size(460.0, 560.0)
-        .resizable(false)
-        .always_on_top(true)
-        .skip_taskbar(true)
-        .center()
-        .focused(visible)
-        .build();
-    if let Err(e) = built {
-        tracing::error!("cannot open the quick-log window: {e}");
     }
 }

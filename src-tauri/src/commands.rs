@@ -14,14 +14,14 @@ use loadline_core::store::ImportReport;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
 use loadline_core::week::IsoWeek;
 use loadline_core::Error;
-use tauri::{AppHandle, Manager, State};
+use tauri::{AppHandle, State};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::app;
 use crate::clock;
 use crate::desktop::{self, About};
 use crate::engine;
 use crate::ipc::{ApiError, ApiResult, BoundaryView, ReminderState, Settings, ShortcutStatus};
+use crate::quicklog;
 use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
 use crate::tray;
@@ -326,24 +326,14 @@ pub fn set_quicklog_draft(state: State<AppState>, draft: Option<String>) -> ApiR
 
 /// The quick-log page is focused and ready to type: log how long that took since it was asked for.
 #[tauri::command]
-pub fn quicklog_ready(asked: State<app::QuicklogAsked>, page_ms: f64) {
-    if let Some(at) = asked.0.lock().unwrap_or_else(|p| p.into_inner()).take() {
-        // The page's own figure (from navigation start) tells the webview's start-up apart from
-        // loading and drawing the page.
-        tracing::info!(
-            "quick-log window ready in {:.1} ms (page {:.1} ms)",
-            at.elapsed().as_secs_f64() * 1000.0,
-            page_ms
-        );
-    }
+pub fn quicklog_ready(app: AppHandle, page_ms: f64) {
+    quicklog::ready(&app, page_ms);
 }
 
-/// Closes the quick-log window (hides it, in the measured "warm" mode).
+/// Closes the quick-log window (only hides it when the person keeps it ready).
 #[tauri::command]
 pub fn close_quicklog(app: AppHandle) {
-    if let Some(window) = app.get_webview_window(app::QUICKLOG) {
-        let _ = if std::env::var_os(app::WARM_QUICKLOG).is_some() { window.hide() } else { window.close() };
-    }
+    quicklog::close(&app);
 }
 
 /// One week's reflection; `None` is the current week.

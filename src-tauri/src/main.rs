@@ -11,6 +11,7 @@ mod engine;
 mod ipc;
 mod logs;
 mod notifier;
+mod quicklog;
 mod shortcut;
 mod state;
 mod tray;

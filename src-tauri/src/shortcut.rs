@@ -7,7 +7,7 @@ use std::sync::Mutex;
 use tauri::{AppHandle, Manager};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
 
-use crate::app;
+use crate::quicklog;
 use crate::state::AppState;
 
 /// Why the shortcut is not active, if it is not.
@@ -18,7 +18,7 @@ pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
     tauri_plugin_global_shortcut::Builder::new()
         .with_handler(|app, _shortcut, event| {
             if event.state == ShortcutState::Pressed {
-                app::show_quicklog(app);
+                quicklog::show(app);
             }
         })
         .build()

@@ -19,6 +19,7 @@ use crate::app;
 use crate::clock;
 use crate::engine;
 use crate::notifier::{self, Note};
+use crate::quicklog;
 use crate::state::AppState;
 
 pub const TRAY_ID: &str = "loadline";
@@ -72,7 +73,7 @@ fn menu(app: &AppHandle, headline: &str) -> tauri::Result<Menu<Wry>> {
 fn on_menu(app: &AppHandle, id: &str) {
     match id {
         "open" => app::show_main(app),
-        "details" => app::show_quicklog(app),
+        "details" => quicklog::show(app),
         "quit" => app.exit(0),
         "undo" => undo(app),
         _ => {
@@ -162,6 +163,8 @@ fn headline_text(app: &AppHandle) -> String {
 /// After any write, from anywhere: refresh the tray, tell every window, wake the engine.
 pub fn data_changed(app: &AppHandle) {
     refresh(app);
+    // The change may have been the "keep the quick-log window ready" setting.
+    quicklog::follow_prefs(app);
     if let Err(e) = app.emit(DATA_CHANGED, ()) {
         tracing::warn!("cannot tell the windows about new data: {e}");
     }

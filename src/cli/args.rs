@@ -245,4 +245,14 @@ pub struct SettingsSet {
     /// Your home time zone for weeks and reports (IANA name), or "system"
     #[arg(long, value_name = "ZONE")]
     pub zone: Option<String>,
+    /// Keep the quick-log window ready in the background: it opens at once, and the app holds
+    /// more memory all day
+    #[arg(long, value_name = "on|off")]
+    pub quicklog_ready: Option<OnOff>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
 }

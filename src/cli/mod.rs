@@ -26,7 +26,7 @@ use crate::store::Store;
 use crate::summary::{entries_from_store, week_from_store};
 use crate::week::IsoWeek;
 use crate::zone::{parse_at, parse_zone};
-use args::{BoundaryEdit, BoundaryFields, CheckArgs, ExportArgs, ListArgs, LogArgs, SettingsSet, WeekArgs};
+use args::{BoundaryEdit, BoundaryFields, CheckArgs, ExportArgs, ListArgs, LogArgs, OnOff, SettingsSet, WeekArgs};
 
 /// Largest JSON accepted on standard input: far above any honest batch, far below harm.
 const MAX_JSON_BYTES: u64 = 16 * 1024 * 1024;
@@ -405,15 +405,23 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
                 out(
                     ctx,
                     &format!(
-                        "Working hours  {}\nSleep hours    {sleep}\nLoad line      {} sacrifices, {} after-hours minutes a week\nTime zone      {zone}\n",
+                        "Working hours  {}\nSleep hours    {sleep}\nLoad line      {} sacrifices, {} after-hours minutes a week\nTime zone      {zone}\nQuick-log      {}\n",
                         if hours.is_empty() { "none".to_string() } else { hours.join("; ") },
                         schedule.load_line.sacrifices,
-                        schedule.load_line.minutes
+                        schedule.load_line.minutes,
+                        if prefs.quicklog_ready { "kept ready" } else { "opened on demand" }
                     ),
                 )?;
             }
         }
-        SettingsCommand::Set(SettingsSet { work, sleep, load_line_sacrifices, load_line_minutes, zone }) => {
+        SettingsCommand::Set(SettingsSet {
+            work,
+            sleep,
+            load_line_sacrifices,
+            load_line_minutes,
+            zone,
+            quicklog_ready,
+        }) => {
             if !work.is_empty() {
                 schedule.set_working_hours(&work)?;
             }
@@ -438,6 +446,9 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
                 } else {
                     Some(parse_zone("zone", &zone)?.name().to_string())
                 };
+            }
+            if let Some(ready) = quicklog_ready {
+                prefs.quicklog_ready = ready == OnOff::On;
             }
             // Check both before writing either, so a bad value changes nothing.
             schedule.validate()?;

@@ -72,3 +72,27 @@ test('a draft closed with Escape is there again when the window reopens', async 
     assert.equal(cli(dataDir, 'list', '--all', '--json').includes('draft-source'), true);
   });
 });
+
+test('kept ready (a setting), the window is built hidden, Escape only hides it, and "off" drops it', async (t) => {
+  await withApp(t, async (driver, dataDir) => {
+    await waitFor(driver, 'week-headline');
+    const main = await driver.getWindowHandle();
+    const windows = async () => (await driver.getAllWindowHandles()).length;
+    // Set from the terminal while the app runs: the app follows the stored setting.
+    cli(dataDir, 'settings', 'set', '--quicklog-ready', 'on');
+    await driver.wait(async () => (await windows()) === 2, 15000, 'the ready window is built, hidden');
+    await openQuicklog(driver, main);
+    await keys(driver, '3', '12');
+    await keys(driver, Key.ESCAPE);
+    await driver.switchTo().window(main);
+    await sleep(1000);
+    assert.equal(await windows(), 2, 'Escape hid the window; it was not destroyed');
+
+    await openQuicklog(driver, main);
+    assert.equal(await (await driver.findElement(tid('ql-minutes'))).getAttribute('value'), '12', 'what was typed is still there');
+    await keys(driver, Key.ESCAPE);
+    await driver.switchTo().window(main);
+    cli(dataDir, 'settings', 'set', '--quicklog-ready', 'off');
+    await driver.wait(async () => (await windows()) === 1, 15000, 'turned off, the hidden window is dropped');
+  });
+});

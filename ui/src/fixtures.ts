@@ -94,6 +94,7 @@ export function prefs(over: Partial<Prefs> = {}): Prefs {
     ],
     shortcut: 'Ctrl+Alt+L',
     welcomed: true,
+    quicklog_ready: false,
     ...over,
   };
 }

@@ -64,6 +64,7 @@ describe('the prefs sent', () => {
     form.presets[0].label = ' Pager ';
     form.presets[0].minutes = '20';
     form.shortcut = ' Ctrl+Alt+K ';
+    form.quicklogReady = true;
     form.reflectionDay = 'sun';
     form.reflectionTime = '18:30';
     form.thresholds.streak_days = '4';
@@ -76,6 +77,7 @@ describe('the prefs sent', () => {
         { label: 'Chat ping', channel: 'chat', minutes: 5 },
       ],
       shortcut: 'Ctrl+Alt+K',
+      quicklog_ready: true,
       reflection: { day: 'sun', time: '18:30' },
       thresholds: { ...fresh.thresholds, streak_days: 4 },
     });

@@ -76,6 +76,8 @@ export const THRESHOLDS: readonly { key: keyof Thresholds; field: string; label:
 export type PrefsForm = {
   presets: PresetRow[];
   shortcut: string;
+  /** Keep the quick-log window ready: it opens at once, and the app holds more memory. */
+  quicklogReady: boolean;
   reflectionDay: Day;
   /** "HH:MM" */
   reflectionTime: string;
@@ -93,6 +95,7 @@ export function prefsFormFrom(p: Prefs): PrefsForm {
   return {
     presets: p.presets.map((x) => presetRow(x)),
     shortcut: p.shortcut,
+    quicklogReady: p.quicklog_ready,
     reflectionDay: p.reflection.day,
     reflectionTime: p.reflection.time,
     thresholds: { ...p.thresholds },
@@ -159,6 +162,7 @@ export function prefsFrom(form: PrefsForm, fresh: Prefs): Prefs {
       minutes: wholeOrNull(r.minutes) ?? 0,
     })),
     shortcut: form.shortcut.trim(),
+    quicklog_ready: form.quicklogReady,
     reflection: { day: form.reflectionDay, time },
     thresholds,
   };

@@ -31,4 +31,9 @@ shortcut: string,
 /**
  * The first-run welcome was completed or skipped.
  */
-welcomed: boolean, };
+welcomed: boolean, 
+/**
+ * Keep the quick-log window built and hidden, so it opens at once, at the cost of a webview
+ * held all day (the figures are in the README).
+ */
+quicklog_ready: boolean, };

@@ -1,0 +1,101 @@
+//! The quick-log window: small, centred, always on top, focused and ready to type. It is made on
+//! demand and destroyed on close, so an idle tray holds no webview; a person who wants it to open
+//! at once keeps it ready (`Prefs::quicklog_ready`): then it is built hidden and only ever hidden.
+//! The README has the figures of both (`scripts/measure-desktop`).
+
+use std::sync::Mutex;
+use std::time::Instant;
+
+use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+
+use crate::state::AppState;
+
+pub const LABEL: &str = "quicklog";
+
+/// When the window was last asked for, so its page can report how long it took to be focused
+/// and typeable (the figure in the README).
+#[derive(Default)]
+pub struct Asked(pub Mutex<Option<Instant>>);
+
+/// Shows the window, from the tray or the shortcut.
+pub fn show(app: &AppHandle) {
+    if let Some(asked) = app.try_state::<Asked>() {
+        *asked.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+    }
+    match app.get_webview_window(LABEL) {
+        Some(window) => {
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+        None => build(app, true),
+    }
+}
+
+/// The page was drawn with its form focused: log how long that took.
+pub fn ready(app: &AppHandle, page_ms: f64) {
+    let Some(asked) = app.try_state::<Asked>() else { return };
+    let at = asked.0.lock().unwrap_or_else(|p| p.into_inner()).take();
+    if let Some(at) = at {
+        // The page's own figure (from its navigation start) tells the webview's start-up apart
+        // from loading and drawing the page.
+        tracing::info!(
+            "quick-log window ready in {:.1} ms (page {:.1} ms)",
+            at.elapsed().as_secs_f64() * 1000.0,
+            page_ms
+        );
+    }
+}
+
+/// Closes the window: hidden when it is kept ready, destroyed otherwise.
+pub fn close(app: &AppHandle) {
+    let Some(window) = app.get_webview_window(LABEL) else { return };
+    let _ = if keep_ready(app) { window.hide() } else { window.destroy() };
+}
+
+/// Builds the hidden window when the person keeps it ready, and drops a hidden one when they no
+/// longer do. Called at start and after every change to the data (the setting may have changed).
+pub fn follow_prefs(app: &AppHandle) {
+    let ready = keep_ready(app);
+    match app.get_webview_window(LABEL) {
+        None if ready => build(app, false),
+        Some(window) if !ready && !window.is_visible().unwrap_or(true) => {
+            let _ = window.destroy();
+        }
+        _ => {}
+    }
+}
+
+fn keep_ready(app: &AppHandle) -> bool {
+    app.try_state::<AppState>().and_then(|state| state.with_store(|s| s.prefs()).ok()).is_some_and(|p| p.quicklog_ready)
+}
+
+fn build(app: &AppHandle, visible: bool) {
+    let built = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("quicklog.html".into()))
+        .visible(visible)
+        .title("Log an interruption")
+        .inner_size(460.0, 560.0)
+        .resizable(false)
+        .always_on_top(true)
+        .skip_taskbar(true)
+        .center()
+        .focused(visible)
+        .build();
+    match built {
+        Ok(window) => hide_instead_of_closing(app, &window),
+        Err(e) => tracing::error!("cannot open the quick-log window: {e}"),
+    }
+}
+
+/// Kept ready, the window's own close button hides it too, or the next shortcut would pay for a
+/// new webview after all.
+fn hide_instead_of_closing(app: &AppHandle, window: &WebviewWindow) {
+    let (app, hide) = (app.clone(), window.clone());
+    window.on_window_event(move |event| {
+        if let WindowEvent::CloseRequested { api, .. } = event {
+            if keep_ready(&app) {
+                api.prevent_close();
+                let _ = hide.hide();
+            }
+        }
+    });
+}
