@@ -1,5 +1,5 @@
 # Shortcuts; the scripts are the source of truth (CI runs .ci/run -> scripts/test).
-.PHONY: help setup run test check core ui-build app e2e
+.PHONY: help setup run test check core ui-build app e2e bundle install-check
 
 help:
 	@echo "make setup   install what is missing (Debian packages, npm packages, tauri-driver)"
@@ -8,6 +8,8 @@ help:
 	@echo "make check   quick: rustfmt, clippy, core tests, UI type check"
 	@echo "make core    cargo test -p loadline-core"
 	@echo "make e2e     build the UI and the debug app, then the end-to-end tests"
+	@echo "make bundle  release .deb and AppImage (AppImage skipped, with the reason, if its tools cannot be had)"
+	@echo "make install-check  debug .deb, installed with dpkg, started under Xvfb, removed (tests/install/run)"
 
 setup:
 	bash scripts/setup
@@ -36,3 +38,10 @@ app: ui-build
 
 e2e: app
 	bash tests/e2e/run
+
+bundle:
+	bash scripts/bundle
+
+install-check:
+	bash scripts/bundle --debug
+	bash tests/install/run
