@@ -8,7 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::schedule::Window;
 
 pub const MAX_NAME_CHARS: usize = 80;
@@ -42,7 +42,7 @@ impl FromStr for Category {
         Category::ALL.into_iter().find(|c| c.name().eq_ignore_ascii_case(s.trim())).ok_or_else(|| {
             Error::invalid(
                 "category",
-                format!("'{s}' is not a category; use family, health, sleep, rest, hobby or values"),
+                format!("{} is not a category; use family, health, sleep, rest, hobby or values", quoted(s)),
             )
         })
     }

@@ -22,6 +22,11 @@ pub enum Error {
     #[error("the file at {path} is not a Loadline database ({reason}); it was left untouched")]
     Damaged { path: PathBuf, reason: String },
 
+    /// The data directory cannot take a write: its disk is full, or it (or the database file)
+    /// is read-only. Any transaction under way was rolled back.
+    #[error("cannot write to {dir}: {why}; nothing was written. {remedy}")]
+    CannotWrite { dir: PathBuf, why: &'static str, remedy: &'static str },
+
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
@@ -56,5 +61,15 @@ impl Error {
 
     pub fn is_invalid(&self) -> bool {
         matches!(self, Error::Invalid { .. })
+    }
+}
+
+/// What someone typed, quoted for a message: a pasted megabyte must not become the message.
+pub fn quoted(typed: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    if typed.chars().count() <= MAX_CHARS {
+        format!("'{typed}'")
+    } else {
+        format!("'{}…'", typed.chars().take(MAX_CHARS - 1).collect::<String>())
     }
 }

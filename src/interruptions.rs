@@ -10,7 +10,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::zone::{parse_at, parse_zone};
 
 pub const MIN_MINUTES: i64 = 1;
@@ -45,7 +45,9 @@ impl FromStr for Severity {
             "P2" => Ok(Severity::P2),
             "P3" => Ok(Severity::P3),
             "P4" => Ok(Severity::P4),
-            _ => Err(Error::invalid("severity", format!("'{s}' is not a severity; use none, P1, P2, P3 or P4"))),
+            _ => {
+                Err(Error::invalid("severity", format!("{} is not a severity; use none, P1, P2, P3 or P4", quoted(s))))
+            }
         }
     }
 }

@@ -129,8 +129,7 @@ pub fn build(store: &Store, week: IsoWeek, zone: Tz) -> Result<Reflection> {
     let (start, end) = week.bounds(zone);
     let entries = entries_from_store(store, Some((start, end)))?;
     let timeline = store.timeline()?;
-    let week_id = week.to_string();
-    let warnings = store.notices(500)?.into_iter().filter(|n| n.warning.week.to_string() == week_id).collect();
+    let warnings = store.notices_of_week(week)?;
     Ok(Reflection {
         verdict: verdict(&trend),
         week: trend.last().cloned().expect("the trend ends with this week"),

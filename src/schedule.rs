@@ -10,7 +10,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 
 /// A weekday, Monday first as in ISO weeks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -74,7 +74,7 @@ impl ClockTime {
 impl FromStr for ClockTime {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        let bad = || Error::invalid("time", format!("'{s}' is not a time of day; use HH:MM, e.g. 18:30"));
+        let bad = || Error::invalid("time", format!("{} is not a time of day; use HH:MM, e.g. 18:30", quoted(s)));
         let (h, m) = s.trim().split_once(':').ok_or_else(bad)?;
         let (h, m): (u16, u16) = (h.parse().map_err(|_| bad())?, m.parse().map_err(|_| bad())?);
         if h >= 24 || m >= 60 || s.trim().len() > 5 {
@@ -129,9 +129,9 @@ impl Span {
 
     /// Parses `18:00-20:00`.
     pub fn parse(text: &str) -> Result<Span> {
-        let (a, b) = text
-            .split_once('-')
-            .ok_or_else(|| Error::invalid("window", format!("'{text}' is not a time range; use HH:MM-HH:MM")))?;
+        let (a, b) = text.split_once('-').ok_or_else(|| {
+            Error::invalid("window", format!("{} is not a time range; use HH:MM-HH:MM", quoted(text)))
+        })?;
         Span::new(a.parse()?, b.parse()?)
     }
 }
@@ -157,7 +157,7 @@ impl Window {
     pub fn parse(text: &str) -> Result<Window> {
         let text = text.trim();
         let bad = |why: &str| {
-            Error::invalid("window", format!("'{text}': {why}; e.g. 'Mon-Fri 18:00-20:00' or 'Sun all day'"))
+            Error::invalid("window", format!("{}: {why}; e.g. 'Mon-Fri 18:00-20:00' or 'Sun all day'", quoted(text)))
         };
         let (days_part, time_part) = match text.split_once(char::is_whitespace) {
             Some((d, t)) => (d, t.trim()),
@@ -333,7 +333,7 @@ impl Schedule {
             }
             let window = Window::parse(spec).map_err(|e| e.relabel("working hours"))?;
             let span = window.span.ok_or_else(|| {
-                Error::invalid("working hours", format!("'{spec}': give hours, e.g. Mon-Fri 09:00-17:30"))
+                Error::invalid("working hours", format!("{}: give hours, e.g. Mon-Fri 09:00-17:30", quoted(spec)))
             })?;
             for day in window.days {
                 hours[day.index()] = Some(span);

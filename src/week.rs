@@ -9,7 +9,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::zone::window_edge;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, TS)]
@@ -63,7 +63,7 @@ impl fmt::Display for IsoWeek {
 impl FromStr for IsoWeek {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
-        let bad = || Error::invalid("week", format!("'{s}' is not an ISO week; use YYYY-Www, e.g. 2026-W47"));
+        let bad = || Error::invalid("week", format!("{} is not an ISO week; use YYYY-Www, e.g. 2026-W47", quoted(s)));
         let (y, w) = s.trim().split_once("-W").or_else(|| s.trim().split_once("-w")).ok_or_else(bad)?;
         let (year, week): (i32, u32) = (y.parse().map_err(|_| bad())?, w.parse().map_err(|_| bad())?);
         if !(1..=9999).contains(&year) {

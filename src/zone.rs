@@ -6,14 +6,14 @@
 use chrono::{DateTime, Duration, LocalResult, NaiveDateTime, Offset, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 
 /// Parses an IANA zone name such as `Europe/Berlin`.
 pub fn parse_zone(field: &str, name: &str) -> Result<Tz> {
     name.trim().parse::<Tz>().map_err(|_| {
         Error::invalid(
             field,
-            format!("'{name}' is not an IANA time zone; use a name such as Europe/Berlin or America/New_York"),
+            format!("{} is not an IANA time zone; use a name such as Europe/Berlin or America/New_York", quoted(name)),
         )
     })
 }
@@ -63,7 +63,10 @@ pub fn parse_at(field: &str, text: &str, zone: Tz) -> Result<DateTime<Utc>> {
     }
     Err(Error::invalid(
         field,
-        format!("'{text}' is not a time; use local time YYYY-MM-DDTHH:MM (e.g. 2026-11-18T23:30) or RFC 3339 with an offset"),
+        format!(
+            "{} is not a time; use local time YYYY-MM-DDTHH:MM (e.g. 2026-11-18T23:30) or RFC 3339 with an offset",
+            quoted(text)
+        ),
     ))
 }
 

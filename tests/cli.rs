@@ -1,6 +1,7 @@
 //! The command line, run in-process with a fixed clock and captured streams. (The real binary
 //! is exercised by the end-to-end suite and the acceptance checks.)
 
+use std::fs;
 use std::path::Path;
 
 use clap::Parser;
@@ -340,4 +341,31 @@ fn the_home_zone_decides_the_current_week() {
     assert_eq!(list[0]["start"], "2026-11-25T21:00:00+09:00");
     let table = run(d, &["list"]).out;
     assert!(table.contains("Wed 2026-11-25 21:00"), "{table}");
+}
+
+#[test]
+fn a_damaged_database_is_refused_with_the_newest_backup_to_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let db = d.join(loadline_core::store::DB_FILE);
+    fs::write(&db, b"not a database".repeat(500)).unwrap();
+    let r = run(d, &["list"]);
+    assert_eq!(r.code, 1, "{}", r.err);
+    assert!(r.err.contains("not a Loadline database"), "{}", r.err);
+    assert!(!r.err.contains("restore-backup"), "no backup to offer yet: {}", r.err);
+
+    fs::remove_file(&db).unwrap();
+    run(d, &["log", "--channel", "page", "--minutes", "10"]);
+    let store = loadline_core::store::Store::open(d).unwrap();
+    let backup = loadline_core::backups::take_daily(&store, d, utc(NOW).date_naive()).unwrap().unwrap();
+    drop(store);
+    fs::write(&db, b"not a database".repeat(500)).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = fs::remove_file(d.join(format!("{}{suffix}", loadline_core::store::DB_FILE)));
+    }
+    let r = run(d, &["week"]);
+    assert_eq!(r.code, 1, "{}", r.err);
+    let hint = format!("loadline restore-backup {}", backup.display());
+    assert!(r.err.contains(&hint), "{}", r.err);
+    assert_eq!(fs::read(&db).unwrap(), b"not a database".repeat(500), "the damaged file is untouched");
 }

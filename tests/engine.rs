@@ -1,6 +1,6 @@
 //! The reminder engine over simulated days with a recording notifier: it defers out of quiet
 //! windows, never repeats itself in a week, announces an escalation once, honours snooze and
-//! pause, and survives a clock that jumps backwards.
+//! pause, and survives a clock that jumps backwards or forwards.
 
 use chrono::{DateTime, Utc};
 use loadline_core::boundaries::{Boundary, Category};
@@ -72,6 +72,28 @@ fn a_clock_that_jumps_backwards_repeats_nothing() {
     // Back to Wednesday noon: the history as it stood then holds fewer warnings; nothing is new.
     assert!(tick(&mut t, "2026-11-18T11:00:00Z").0.is_empty());
     assert!(tick(&mut t, "2026-11-18T19:40:00Z").0.is_empty());
+}
+
+#[test]
+fn a_clock_that_jumps_forwards_announces_only_what_holds_at_the_new_time() {
+    let mut t = temp_store();
+    for day in 16..=18 {
+        evening(&mut t, &format!("2026-11-{day}T20:00"));
+    }
+    let state = EngineState { snoozed_until: Some(utc("2026-11-18T23:00:00Z")), ..EngineState::default() };
+    t.store.set_engine_state(&state).unwrap();
+    // Snoozed on Wednesday evening; the laptop wakes two weeks later, on Wednesday noon. That
+    // week's warnings are history now, not news, and the snooze is long over.
+    let (said, wake) = tick(&mut t, "2026-12-02T11:00:00Z");
+    assert!(said.is_empty(), "nothing from two weeks ago: {said:?}");
+    assert_eq!(wake, utc("2026-12-02T23:00:00Z"), "the new day's midnight, not a wake from the old time");
+    assert_eq!(tick(&mut t, "2026-12-04T15:00:00Z").0, vec!["reflection"]);
+    // A page that night is announced as usual.
+    evening(&mut t, "2026-12-04T23:00");
+    t.log(entry(BERLIN, "2026-12-04T23:30", 20));
+    evening(&mut t, "2026-12-05T20:00");
+    let (said, _) = tick(&mut t, "2026-12-05T19:31:00Z");
+    assert_eq!(said, vec!["OverLoadLine", "Reactive", "Sleep"]);
 }
 
 #[test]

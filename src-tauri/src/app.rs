@@ -31,45 +31,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
         .plugin(desktop::autostart_plugin(explicit_data_dir.then_some(data_dir.as_path())))
         // Used from Rust only (open the data directory); the page is granted none of it.
         .plugin(tauri_plugin_opener::init())
-        .invoke_handler(tauri::generate_handler![
-            commands::week_summary,
-            commands::list_entries,
-            commands::log_entry,
-            commands::update_entry,
-            commands::delete_entry,
-            commands::restore_entry,
-            commands::settings,
-            commands::save_settings,
-            commands::boundaries,
-            commands::add_boundary,
-            commands::edit_boundary,
-            commands::remove_boundary,
-            commands::sources,
-            commands::store_problem,
-            commands::notices,
-            commands::mark_notices_read,
-            commands::entries_by_ids,
-            commands::reminder_state,
-            commands::set_warnings_paused,
-            commands::snooze_today,
-            commands::export_preview,
-            commands::export_save,
-            commands::import_backup,
-            commands::backups,
-            commands::restore_backup,
-            commands::prefs,
-            commands::save_prefs,
-            commands::shortcut_status,
-            commands::quicklog_draft,
-            commands::set_quicklog_draft,
-            commands::close_quicklog,
-            commands::quicklog_ready,
-            commands::reflection,
-            commands::save_reflection,
-            commands::about,
-            commands::open_data_dir,
-            commands::set_autostart,
-        ])
+        .invoke_handler(commands::handler())
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));
             app.manage(ShortcutProblem::default());
@@ -87,7 +49,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
             }
             Ok(())
         })
-        .build(tauri::generate_context!());
+        .build(crate::context());
     let app = match app {
         Ok(app) => app,
         Err(e) => {

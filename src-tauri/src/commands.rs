@@ -14,43 +14,87 @@ use loadline_core::store::ImportReport;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
 use loadline_core::week::IsoWeek;
 use loadline_core::Error;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
 use crate::clock;
 use crate::desktop::{self, About};
 use crate::engine;
-use crate::ipc::{ApiError, ApiResult, BoundaryView, ReminderState, Settings, ShortcutStatus};
+use crate::ipc::{ApiError, ApiResult, Arg, BoundaryView, ReminderState, Settings, ShortcutStatus};
 use crate::quicklog;
 use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
 use crate::tray;
+
+/// Every command the page may call. `build.rs` lists the same names, so that each one needs a
+/// permission and `capabilities/main.json` decides which the windows get.
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        week_summary,
+        list_entries,
+        log_entry,
+        update_entry,
+        delete_entry,
+        restore_entry,
+        settings,
+        save_settings,
+        boundaries,
+        add_boundary,
+        edit_boundary,
+        remove_boundary,
+        sources,
+        store_problem,
+        notices,
+        mark_notices_read,
+        entries_by_ids,
+        reminder_state,
+        set_warnings_paused,
+        snooze_today,
+        export_preview,
+        export_save,
+        import_backup,
+        backups,
+        restore_backup,
+        prefs,
+        save_prefs,
+        shortcut_status,
+        quicklog_draft,
+        set_quicklog_draft,
+        close_quicklog,
+        quicklog_ready,
+        reflection,
+        save_reflection,
+        about,
+        open_data_dir,
+        set_autostart,
+    ]
+}
 
 fn week_or_now(week: Option<String>, zone: chrono_tz::Tz) -> loadline_core::Result<IsoWeek> {
     week.map_or_else(|| Ok(IsoWeek::of(clock::now(), zone)), |w| w.parse())
 }
 
 #[tauri::command]
-pub fn week_summary(state: State<AppState>, week: Option<String>) -> ApiResult<WeekSummary> {
+pub fn week_summary(state: State<AppState>, week: Arg<Option<String>>) -> ApiResult<WeekSummary> {
     state.with_store(|s| {
         let zone = AppState::home_zone(s)?;
-        week_from_store(s, week_or_now(week, zone)?, zone)
+        week_from_store(s, week_or_now(week.0, zone)?, zone)
     })
 }
 
 #[tauri::command]
-pub fn list_entries(state: State<AppState>, week: Option<String>) -> ApiResult<Vec<Entry>> {
+pub fn list_entries(state: State<AppState>, week: Arg<Option<String>>) -> ApiResult<Vec<Entry>> {
     state.with_store(|s| {
         let zone = AppState::home_zone(s)?;
-        entries_from_store(s, Some(week_or_now(week, zone)?.bounds(zone)))
+        entries_from_store(s, Some(week_or_now(week.0, zone)?.bounds(zone)))
     })
 }
 
 #[tauri::command]
-pub fn log_entry(app: AppHandle, state: State<AppState>, draft: Draft) -> ApiResult<Entry> {
+pub fn log_entry<R: Runtime>(app: AppHandle<R>, state: State<AppState>, draft: Arg<Draft>) -> ApiResult<Entry> {
     let entry = state.with_store(|s| {
         let now = clock::now();
-        let new = draft.resolve(now, AppState::home_zone(s)?)?;
+        let new = draft.0.resolve(now, AppState::home_zone(s)?)?;
         let logged = s.log(&[new], now)?;
         Ok(Entry::new(&logged[0], &s.timeline()?))
     })?;
@@ -59,10 +103,15 @@ pub fn log_entry(app: AppHandle, state: State<AppState>, draft: Draft) -> ApiRes
 }
 
 #[tauri::command]
-pub fn update_entry(app: AppHandle, state: State<AppState>, id: i64, draft: Draft) -> ApiResult<Entry> {
+pub fn update_entry<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<AppState>,
+    id: Arg<i64>,
+    draft: Arg<Draft>,
+) -> ApiResult<Entry> {
     let entry = state.with_store(|s| {
-        let new = draft.resolve(clock::now(), AppState::home_zone(s)?)?;
-        let updated = s.update(id, &new)?;
+        let new = draft.0.resolve(clock::now(), AppState::home_zone(s)?)?;
+        let updated = s.update(id.0, &new)?;
         Ok(Entry::new(&updated, &s.timeline()?))
     })?;
     tray::data_changed(&app);
@@ -70,15 +119,16 @@ pub fn update_entry(app: AppHandle, state: State<AppState>, id: i64, draft: Draf
 }
 
 #[tauri::command]
-pub fn delete_entry(app: AppHandle, state: State<AppState>, id: i64) -> ApiResult<()> {
-    let gone = state.with_store(|s| s.delete(id))?;
+pub fn delete_entry<R: Runtime>(app: AppHandle<R>, state: State<AppState>, id: Arg<i64>) -> ApiResult<()> {
+    let gone = state.with_store(|s| s.delete(id.0))?;
     state.stash_deleted(gone);
     tray::data_changed(&app);
     Ok(())
 }
 
 #[tauri::command]
-pub fn restore_entry(app: AppHandle, state: State<AppState>, id: i64) -> ApiResult<Entry> {
+pub fn restore_entry<R: Runtime>(app: AppHandle<R>, state: State<AppState>, id: Arg<i64>) -> ApiResult<Entry> {
+    let id = id.0;
     let gone = state
         .take_deleted(id)
         .ok_or_else(|| ApiError::from(Error::NotFound(format!("entry {id} can no longer be restored"))))?;
@@ -106,16 +156,16 @@ pub fn settings(state: State<AppState>) -> ApiResult<Settings> {
 
 /// Saves the schedule and the home zone together: both are checked before either is written.
 #[tauri::command]
-pub fn save_settings(
-    app: AppHandle,
+pub fn save_settings<R: Runtime>(
+    app: AppHandle<R>,
     state: State<AppState>,
-    schedule: ScheduleInput,
-    zone: Option<String>,
+    schedule: Arg<ScheduleInput>,
+    zone: Arg<Option<String>>,
 ) -> ApiResult<()> {
     state.with_store(|s| {
-        let schedule = schedule.resolve()?;
+        let schedule = schedule.0.resolve()?;
         let mut prefs = s.prefs()?;
-        prefs.zone = zone.filter(|z| !z.trim().is_empty());
+        prefs.zone = zone.0.filter(|z| !z.trim().is_empty());
         prefs.validate()?;
         let now = clock::now();
         if schedule != *s.timeline()?.schedule_at(now) {
@@ -147,22 +197,31 @@ pub fn boundaries(state: State<AppState>) -> ApiResult<Vec<BoundaryView>> {
 }
 
 #[tauri::command]
-pub fn add_boundary(app: AppHandle, state: State<AppState>, boundary: BoundaryInput) -> ApiResult<i64> {
-    let id = state.with_store(|s| s.add_boundary(boundary.resolve()?, clock::now()))?;
+pub fn add_boundary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<AppState>,
+    boundary: Arg<BoundaryInput>,
+) -> ApiResult<i64> {
+    let id = state.with_store(|s| s.add_boundary(boundary.0.resolve()?, clock::now()))?;
     tray::data_changed(&app);
     Ok(id)
 }
 
 #[tauri::command]
-pub fn edit_boundary(app: AppHandle, state: State<AppState>, id: i64, boundary: BoundaryInput) -> ApiResult<()> {
-    state.with_store(|s| s.edit_boundary(id, Some(boundary.resolve()?), clock::now()))?;
+pub fn edit_boundary<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<AppState>,
+    id: Arg<i64>,
+    boundary: Arg<BoundaryInput>,
+) -> ApiResult<()> {
+    state.with_store(|s| s.edit_boundary(id.0, Some(boundary.0.resolve()?), clock::now()))?;
     tray::data_changed(&app);
     Ok(())
 }
 
 #[tauri::command]
-pub fn remove_boundary(app: AppHandle, state: State<AppState>, id: i64) -> ApiResult<()> {
-    state.with_store(|s| s.edit_boundary(id, None, clock::now()))?;
+pub fn remove_boundary<R: Runtime>(app: AppHandle<R>, state: State<AppState>, id: Arg<i64>) -> ApiResult<()> {
+    state.with_store(|s| s.edit_boundary(id.0, None, clock::now()))?;
     tray::data_changed(&app);
     Ok(())
 }
@@ -184,27 +243,28 @@ pub fn notices(state: State<AppState>) -> ApiResult<Vec<Notice>> {
 }
 
 #[tauri::command]
-pub fn mark_notices_read(app: AppHandle, state: State<AppState>, ids: Vec<i64>) -> ApiResult<()> {
-    state.with_store(|s| s.mark_read(&ids, clock::now()))?;
+pub fn mark_notices_read<R: Runtime>(app: AppHandle<R>, state: State<AppState>, ids: Arg<Vec<i64>>) -> ApiResult<()> {
+    state.with_store(|s| s.mark_read(&ids.0, clock::now()))?;
     tray::refresh(&app);
     Ok(())
 }
 
 /// The entries behind a warning ("why am I seeing this?"), newest first; deleted ones are skipped.
 #[tauri::command]
-pub fn entries_by_ids(state: State<AppState>, ids: Vec<i64>) -> ApiResult<Vec<Entry>> {
+pub fn entries_by_ids(state: State<AppState>, ids: Arg<Vec<i64>>) -> ApiResult<Vec<Entry>> {
     state.with_store(|s| {
         let timeline = s.timeline()?;
         let mut found = Vec::new();
-        for id in ids {
+        for id in ids.0 {
             match s.get(id) {
-                Ok(i) => found.push(Entry::new(&i, &timeline)),
+                Ok(i) => found.push(i),
                 Err(Error::NotFound(_)) => {}
                 Err(e) => return Err(e),
             }
         }
-        found.sort_by(|a, b| b.start.cmp(&a.start));
-        Ok(found)
+        // By instant: the entries' own RFC 3339 texts carry different offsets and do not sort.
+        found.sort_by_key(|i| std::cmp::Reverse(i.entry.start));
+        Ok(found.iter().map(|i| Entry::new(i, &timeline)).collect())
     })
 }
 
@@ -217,10 +277,10 @@ pub fn reminder_state(state: State<AppState>) -> ApiResult<ReminderState> {
 }
 
 #[tauri::command]
-pub fn set_warnings_paused(app: AppHandle, state: State<AppState>, paused: bool) -> ApiResult<()> {
+pub fn set_warnings_paused<R: Runtime>(app: AppHandle<R>, state: State<AppState>, paused: Arg<bool>) -> ApiResult<()> {
     state.with_store(|s| {
         let mut prefs = s.prefs()?;
-        prefs.warnings_paused = paused;
+        prefs.warnings_paused = paused.0;
         s.set_prefs(&prefs)
     })?;
     tray::data_changed(&app);
@@ -228,23 +288,27 @@ pub fn set_warnings_paused(app: AppHandle, state: State<AppState>, paused: bool)
 }
 
 #[tauri::command]
-pub fn snooze_today(app: AppHandle) {
+pub fn snooze_today<R: Runtime>(app: AppHandle<R>) {
     engine::snooze_today(&app);
 }
 
 #[tauri::command]
-pub fn export_preview(state: State<AppState>, request: ExportRequest) -> ApiResult<String> {
-    state.with_store(|s| request.render(s, AppState::home_zone(s)?, clock::now()))
+pub fn export_preview(state: State<AppState>, request: Arg<ExportRequest>) -> ApiResult<String> {
+    state.with_store(|s| request.0.render(s, AppState::home_zone(s)?, clock::now()))
 }
 
 /// Asks where to save (the system's dialog), then writes exactly what the preview showed.
 /// `None` when the person cancels. Async so the dialog does not block the main thread.
 #[tauri::command(async)]
-pub fn export_save(app: AppHandle, state: State<'_, AppState>, request: ExportRequest) -> ApiResult<Option<String>> {
+pub fn export_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: Arg<ExportRequest>,
+) -> ApiResult<Option<String>> {
     let now = clock::now();
     let (text, name) = state.with_store(|s| {
         let zone = AppState::home_zone(s)?;
-        Ok((request.render(s, zone, now)?, request.file_name(s, zone, now)?))
+        Ok((request.0.render(s, zone, now)?, request.0.file_name(s, zone, now)?))
     })?;
     let Some(path) = app.dialog().file().set_title("Save the export").set_file_name(&name).blocking_save_file() else {
         return Ok(None);
@@ -256,7 +320,7 @@ pub fn export_save(app: AppHandle, state: State<'_, AppState>, request: ExportRe
 
 /// Asks for a backup file, checks all of it, then imports it in one transaction.
 #[tauri::command(async)]
-pub fn import_backup(app: AppHandle, state: State<'_, AppState>) -> ApiResult<Option<ImportReport>> {
+pub fn import_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> ApiResult<Option<ImportReport>> {
     let Some(path) = app
         .dialog()
         .file()
@@ -281,7 +345,8 @@ pub fn backups(state: State<AppState>) -> ApiResult<Vec<BackupInfo>> {
 
 /// Puts an automatic backup in place of the current database, which is set aside.
 #[tauri::command]
-pub fn restore_backup(app: AppHandle, state: State<AppState>, file: String) -> ApiResult<()> {
+pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<AppState>, file: Arg<String>) -> ApiResult<()> {
+    let file = file.0;
     let known = backups::list(&state.data_dir)?.into_iter().any(|b| b.file == file);
     if !known {
         return Err(Error::invalid("file", "is not one of Loadline's automatic backups").into());
@@ -298,9 +363,9 @@ pub fn prefs(state: State<AppState>) -> ApiResult<Prefs> {
 
 /// Saves the preferences (presets, shortcut, reflection time, rule thresholds, warnings paused).
 #[tauri::command]
-pub fn save_prefs(app: AppHandle, state: State<AppState>, prefs: Prefs) -> ApiResult<()> {
-    shortcut::check(&prefs.shortcut)?;
-    state.with_store(|s| s.set_prefs(&prefs))?;
+pub fn save_prefs<R: Runtime>(app: AppHandle<R>, state: State<AppState>, prefs: Arg<Prefs>) -> ApiResult<()> {
+    shortcut::check(&prefs.0.shortcut)?;
+    state.with_store(|s| s.set_prefs(&prefs.0))?;
     shortcut::apply(&app);
     tray::data_changed(&app);
     Ok(())
@@ -320,46 +385,51 @@ pub fn quicklog_draft(state: State<AppState>) -> ApiResult<Option<String>> {
 }
 
 #[tauri::command]
-pub fn set_quicklog_draft(state: State<AppState>, draft: Option<String>) -> ApiResult<()> {
-    state.with_store(|s| s.set_draft(draft.as_deref()))
+pub fn set_quicklog_draft(state: State<AppState>, draft: Arg<Option<String>>) -> ApiResult<()> {
+    state.with_store(|s| s.set_draft(draft.0.as_deref()))
 }
 
 /// The quick-log page is focused and ready to type: log how long that took since it was asked for.
 #[tauri::command]
-pub fn quicklog_ready(app: AppHandle, page_ms: f64) {
-    quicklog::ready(&app, page_ms);
+pub fn quicklog_ready<R: Runtime>(app: AppHandle<R>, page_ms: Arg<f64>) {
+    quicklog::ready(&app, page_ms.0);
 }
 
 /// Closes the quick-log window (only hides it when the person keeps it ready).
 #[tauri::command]
-pub fn close_quicklog(app: AppHandle) {
+pub fn close_quicklog<R: Runtime>(app: AppHandle<R>) {
     quicklog::close(&app);
 }
 
 /// One week's reflection; `None` is the current week.
 #[tauri::command]
-pub fn reflection(state: State<AppState>, week: Option<String>) -> ApiResult<Reflection> {
+pub fn reflection(state: State<AppState>, week: Arg<Option<String>>) -> ApiResult<Reflection> {
     state.with_store(|s| {
         let zone = AppState::home_zone(s)?;
-        reflection::build(s, week_or_now(week, zone)?, zone)
+        reflection::build(s, week_or_now(week.0, zone)?, zone)
     })
 }
 
 #[tauri::command]
-pub fn save_reflection(app: AppHandle, state: State<AppState>, week: String, answers: Answers) -> ApiResult<()> {
-    state.with_store(|s| s.save_reflection(week.parse()?, &answers, clock::now()))?;
+pub fn save_reflection<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<AppState>,
+    week: Arg<String>,
+    answers: Arg<Answers>,
+) -> ApiResult<()> {
+    state.with_store(|s| s.save_reflection(week.0.parse()?, &answers.0, clock::now()))?;
     tray::data_changed(&app);
     Ok(())
 }
 
 #[tauri::command(async)]
-pub fn about(app: AppHandle) -> About {
+pub fn about<R: Runtime>(app: AppHandle<R>) -> About {
     desktop::about(&app)
 }
 
 /// Opens the data directory in the system's file manager.
 #[tauri::command]
-pub fn open_data_dir(app: AppHandle, state: State<AppState>) -> ApiResult<()> {
+pub fn open_data_dir<R: Runtime>(app: AppHandle<R>, state: State<AppState>) -> ApiResult<()> {
     use tauri_plugin_opener::OpenerExt;
     app.opener()
         .open_path(state.data_dir.display().to_string(), None::<&str>)
@@ -367,7 +437,7 @@ pub fn open_data_dir(app: AppHandle, state: State<AppState>) -> ApiResult<()> {
 }
 
 #[tauri::command]
-pub fn set_autostart(app: AppHandle, enabled: bool) -> ApiResult<()> {
-    desktop::set_autostart(&app, enabled)
+pub fn set_autostart<R: Runtime>(app: AppHandle<R>, enabled: Arg<bool>) -> ApiResult<()> {
+    desktop::set_autostart(&app, enabled.0)
         .map_err(|e| ApiError::from(Error::io("cannot change start at login", std::io::Error::other(e))))
 }

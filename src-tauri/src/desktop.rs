@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use serde::Serialize;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_autostart::ManagerExt;
 use ts_rs::TS;
 
@@ -21,11 +21,11 @@ pub fn autostart_plugin(data_dir: Option<&Path>) -> tauri::plugin::TauriPlugin<t
     tauri_plugin_autostart::Builder::new().args(args).build()
 }
 
-pub fn autostart_enabled(app: &AppHandle) -> Result<bool, String> {
+pub fn autostart_enabled<R: Runtime>(app: &AppHandle<R>) -> Result<bool, String> {
     app.autolaunch().is_enabled().map_err(|e| e.to_string())
 }
 
-pub fn set_autostart(app: &AppHandle, enabled: bool) -> Result<(), String> {
+pub fn set_autostart<R: Runtime>(app: &AppHandle<R>, enabled: bool) -> Result<(), String> {
     let launcher = app.autolaunch();
     if enabled { launcher.enable() } else { launcher.disable() }.map_err(|e| e.to_string())
 }
@@ -59,7 +59,7 @@ pub struct About {
     pub autostart: bool,
 }
 
-pub fn about(app: &AppHandle) -> About {
+pub fn about<R: Runtime>(app: &AppHandle<R>) -> About {
     let state = app.state::<AppState>();
     let data_dir = state.data_dir.clone();
     About {

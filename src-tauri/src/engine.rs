@@ -12,7 +12,7 @@ use loadline_core::backups;
 use loadline_core::notices::{end_of_today, run_once, Step};
 use loadline_core::reminders::Level;
 use loadline_core::week::IsoWeek;
-use tauri::{AppHandle, Emitter, Manager};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::clock;
 use crate::notifier::{self, Action, Note};
@@ -55,7 +55,7 @@ pub fn start(app: &AppHandle) {
 }
 
 /// Asks the engine to look again now.
-pub fn poke(app: &AppHandle) {
+pub fn poke<R: Runtime>(app: &AppHandle<R>) {
     if let Some(engine) = app.try_state::<Engine>() {
         let _ = engine.tx.lock().unwrap_or_else(|p| p.into_inner()).send(Signal::Run);
     }
@@ -71,7 +71,7 @@ pub fn stop(app: &AppHandle) {
     }
 }
 
-pub fn snooze_today(app: &AppHandle) {
+pub fn snooze_today<R: Runtime>(app: &AppHandle<R>) {
     let result = app.state::<AppState>().with_store(|s| {
         let zone = AppState::home_zone(s)?;
         let mut state = s.engine_state()?;

@@ -6,7 +6,7 @@
 use std::sync::Mutex;
 use std::time::Instant;
 
-use tauri::{AppHandle, Manager, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
 
 use crate::state::AppState;
 
@@ -32,7 +32,7 @@ pub fn show(app: &AppHandle) {
 }
 
 /// The page was drawn with its form focused: log how long that took.
-pub fn ready(app: &AppHandle, page_ms: f64) {
+pub fn ready<R: Runtime>(app: &AppHandle<R>, page_ms: f64) {
     let Some(asked) = app.try_state::<Asked>() else { return };
     let at = asked.0.lock().unwrap_or_else(|p| p.into_inner()).take();
     if let Some(at) = at {
@@ -47,14 +47,14 @@ pub fn ready(app: &AppHandle, page_ms: f64) {
 }
 
 /// Closes the window: hidden when it is kept ready, destroyed otherwise.
-pub fn close(app: &AppHandle) {
+pub fn close<R: Runtime>(app: &AppHandle<R>) {
     let Some(window) = app.get_webview_window(LABEL) else { return };
     let _ = if keep_ready(app) { window.hide() } else { window.destroy() };
 }
 
 /// Builds the hidden window when the person keeps it ready, and drops a hidden one when they no
 /// longer do. Called at start and after every change to the data (the setting may have changed).
-pub fn follow_prefs(app: &AppHandle) {
+pub fn follow_prefs<R: Runtime>(app: &AppHandle<R>) {
     let ready = keep_ready(app);
     match app.get_webview_window(LABEL) {
         None if ready => build(app, false),
@@ -65,11 +65,11 @@ pub fn follow_prefs(app: &AppHandle) {
     }
 }
 
-fn keep_ready(app: &AppHandle) -> bool {
+fn keep_ready<R: Runtime>(app: &AppHandle<R>) -> bool {
     app.try_state::<AppState>().and_then(|state| state.with_store(|s| s.prefs()).ok()).is_some_and(|p| p.quicklog_ready)
 }
 
-fn build(app: &AppHandle, visible: bool) {
+fn build<R: Runtime>(app: &AppHandle<R>, visible: bool) {
     let built = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("quicklog.html".into()))
         .visible(visible)
         .title("Log an interruption")
@@ -88,7 +88,7 @@ fn build(app: &AppHandle, visible: bool) {
 
 /// Kept ready, the window's own close button hides it too, or the next shortcut would pay for a
 /// new webview after all.
-fn hide_instead_of_closing(app: &AppHandle, window: &WebviewWindow) {
+fn hide_instead_of_closing<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
     let (app, hide) = (app.clone(), window.clone());
     window.on_window_event(move |event| {
         if let WindowEvent::CloseRequested { api, .. } = event {

@@ -4,7 +4,7 @@
 
 use std::sync::Mutex;
 
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
 
 use crate::quicklog;
@@ -36,7 +36,7 @@ pub fn check(wanted: &str) -> loadline_core::Result<()> {
 }
 
 /// (Re)registers the shortcut from the preferences.
-pub fn apply(app: &AppHandle) {
+pub fn apply<R: Runtime>(app: &AppHandle<R>) {
     let wanted = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.shortcut)).unwrap_or_default();
     let problem = register(app, &wanted).err();
     if let Some(why) = &problem {
@@ -45,7 +45,7 @@ pub fn apply(app: &AppHandle) {
     *app.state::<ShortcutProblem>().0.lock().unwrap_or_else(|p| p.into_inner()) = problem;
 }
 
-fn register(app: &AppHandle, wanted: &str) -> Result<(), String> {
+fn register<R: Runtime>(app: &AppHandle<R>, wanted: &str) -> Result<(), String> {
     let shortcuts = app.global_shortcut();
     shortcuts.unregister_all().map_err(|e| e.to_string())?;
     if wanted.trim().is_empty() {

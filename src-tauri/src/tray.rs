@@ -13,7 +13,7 @@ use loadline_core::week::IsoWeek;
 use tauri::image::Image;
 use tauri::menu::{IsMenuItem, Menu, MenuItem, PredefinedMenuItem, Submenu};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Emitter, Manager, Wry};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 use crate::app;
 use crate::clock;
@@ -44,9 +44,9 @@ pub fn create(app: &AppHandle) -> tauri::Result<()> {
     Ok(())
 }
 
-fn menu(app: &AppHandle, headline: &str) -> tauri::Result<Menu<Wry>> {
+fn menu<R: Runtime>(app: &AppHandle<R>, headline: &str) -> tauri::Result<Menu<R>> {
     let presets = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.presets)).unwrap_or_default();
-    let mut items: Vec<Box<dyn IsMenuItem<Wry>>> = vec![
+    let mut items: Vec<Box<dyn IsMenuItem<R>>> = vec![
         Box::new(MenuItem::with_id(app, "headline", headline, false, None::<&str>)?),
         Box::new(PredefinedMenuItem::separator(app)?),
     ];
@@ -54,11 +54,11 @@ fn menu(app: &AppHandle, headline: &str) -> tauri::Result<Menu<Wry>> {
         let label = format!("{} · {}", p.label, format_minutes(p.minutes));
         items.push(Box::new(MenuItem::with_id(app, format!("preset:{n}"), label, true, None::<&str>)?));
     }
-    let ended: Vec<MenuItem<Wry>> = JUST_ENDED_MINUTES
+    let ended: Vec<MenuItem<R>> = JUST_ENDED_MINUTES
         .iter()
         .map(|m| MenuItem::with_id(app, format!("ended:{m}"), format!("{m} min"), true, None::<&str>))
         .collect::<tauri::Result<_>>()?;
-    let ended_refs: Vec<&dyn IsMenuItem<Wry>> = ended.iter().map(|i| i as &dyn IsMenuItem<Wry>).collect();
+    let ended_refs: Vec<&dyn IsMenuItem<R>> = ended.iter().map(|i| i as &dyn IsMenuItem<R>).collect();
     items.push(Box::new(Submenu::with_id_and_items(app, "ended", "Just ended…", true, &ended_refs)?));
     items.push(Box::new(MenuItem::with_id(app, "details", "Log with details…", true, None::<&str>)?));
     items.push(Box::new(MenuItem::with_id(app, "undo", "Undo last log", undo_target(app).is_some(), None::<&str>)?));
@@ -66,7 +66,7 @@ fn menu(app: &AppHandle, headline: &str) -> tauri::Result<Menu<Wry>> {
     items.push(Box::new(MenuItem::with_id(app, "open", "Open Loadline", true, None::<&str>)?));
     items.push(Box::new(PredefinedMenuItem::separator(app)?));
     items.push(Box::new(MenuItem::with_id(app, "quit", "Quit Loadline", true, None::<&str>)?));
-    let refs: Vec<&dyn IsMenuItem<Wry>> = items.iter().map(|b| b.as_ref()).collect();
+    let refs: Vec<&dyn IsMenuItem<R>> = items.iter().map(|b| b.as_ref()).collect();
     Menu::with_items(app, &refs)
 }
 
@@ -129,7 +129,7 @@ fn one_click_log(app: &AppHandle, label: &str, draft: Draft) {
     data_changed(app);
 }
 
-fn undo_target(app: &AppHandle) -> Option<i64> {
+fn undo_target<R: Runtime>(app: &AppHandle<R>) -> Option<i64> {
     let last = app.try_state::<LastLog>()?;
     let last = last.0.lock().unwrap_or_else(|p| p.into_inner());
     last.filter(|(_, at)| at.elapsed() < UNDO_WINDOW).map(|(id, _)| id)
@@ -146,7 +146,7 @@ fn undo(app: &AppHandle) {
     data_changed(app);
 }
 
-fn headline_text(app: &AppHandle) -> String {
+fn headline_text<R: Runtime>(app: &AppHandle<R>) -> String {
     let state = app.state::<AppState>();
     let summary = state.with_store(|s| {
         let zone = AppState::home_zone(s)?;
@@ -161,7 +161,7 @@ fn headline_text(app: &AppHandle) -> String {
 }
 
 /// After any write, from anywhere: refresh the tray, tell every window, wake the engine.
-pub fn data_changed(app: &AppHandle) {
+pub fn data_changed<R: Runtime>(app: &AppHandle<R>) {
     refresh(app);
     // The change may have been the "keep the quick-log window ready" setting.
     quicklog::follow_prefs(app);
@@ -172,7 +172,7 @@ pub fn data_changed(app: &AppHandle) {
 }
 
 /// Rebuilds the menu (presets may have changed; Undo may have expired) and the tooltip.
-pub fn refresh(app: &AppHandle) {
+pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
     let text = headline_text(app);
     if let Err(e) = menu(app, &text).and_then(|m| tray.set_menu(Some(m))) {

@@ -17,7 +17,7 @@ pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
 
 use crate::backups;
 use crate::boundaries::Boundary;
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::export::ExportRequest;
 use crate::interruptions::Draft;
 use crate::reminders::{evaluate, history_start};
@@ -46,20 +46,21 @@ pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
         // These work on files, so they help when the database itself cannot be opened.
         Command::Backups => list_backups(data_dir, ctx),
         Command::RestoreBackup { file } => restore_backup(data_dir, &file, ctx),
-        command => Store::open(data_dir)
-            .map_err(|e| offer_backup(e, data_dir))
-            .and_then(|mut store| execute(&mut store, command, ctx)),
+        command => match Store::open(data_dir) {
+            Ok(mut store) => execute(&mut store, command, ctx),
+            Err(e) => Ok(cannot_open(&e, data_dir, ctx)),
+        },
     };
-    match result {
-        Ok(code) => code,
-        Err(e) => {
-            let _ = writeln!(ctx.stderr, "loadline: {e}");
-            if e.is_invalid() {
-                2
-            } else {
-                1
-            }
-        }
+    result.unwrap_or_else(|e| fail(&e, ctx))
+}
+
+/// Says what went wrong; the exit code: 2 for bad input, 1 for anything else.
+fn fail(e: &Error, ctx: &mut Context) -> i32 {
+    let _ = writeln!(ctx.stderr, "loadline: {e}");
+    if e.is_invalid() {
+        2
+    } else {
+        1
     }
 }
 
@@ -79,15 +80,18 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
 }
 
 /// A store that cannot be opened is reported with the newest backup to restore, if any.
-fn offer_backup(e: Error, data_dir: &Path) -> Error {
-    let newest = backups::list(data_dir).ok().and_then(|list| list.into_iter().next());
-    match (&e, newest) {
-        (Error::Damaged { .. } | Error::NewerDatabase { .. }, Some(b)) => Error::NotFound(format!(
-            "{e}\nThe newest automatic backup is from {}: restore it with\n  loadline restore-backup {}",
-            b.day, b.file
-        )),
-        _ => e,
+fn cannot_open(e: &Error, data_dir: &Path, ctx: &mut Context) -> i32 {
+    let code = fail(e, ctx);
+    if matches!(e, Error::Damaged { .. } | Error::NewerDatabase { .. }) {
+        if let Some(b) = backups::list(data_dir).ok().and_then(|list| list.into_iter().next()) {
+            let _ = writeln!(
+                ctx.stderr,
+                "The newest automatic backup is from {}: restore it with\n  loadline restore-backup {}",
+                b.day, b.file
+            );
+        }
     }
+    code
 }
 
 fn list_backups(data_dir: &Path, ctx: &mut Context) -> Result<i32> {
@@ -128,7 +132,9 @@ fn log(store: &mut Store, args: LogArgs, ctx: &mut Context) -> Result<i32> {
     let zone = home_zone(store, None, ctx)?;
     let drafts = match &args.json {
         Some(path) if path == "-" => read_drafts(ctx)?,
-        Some(other) => return Err(Error::invalid("json", format!("'{other}': only - (standard input) is supported"))),
+        Some(other) => {
+            return Err(Error::invalid("json", format!("{}: only - (standard input) is supported", quoted(other))))
+        }
         None => vec![draft_from_flags(store, &args, ctx.now)?],
     };
     let many = drafts.len() > 1;
@@ -304,7 +310,7 @@ fn find_boundary(store: &Store, target: &str, now: DateTime<Utc>) -> Result<(i64
     });
     found
         .map(|(id, b)| (id, b.clone()))
-        .ok_or_else(|| Error::NotFound(format!("no non-negotiable '{target}'; see `loadline boundary list`")))
+        .ok_or_else(|| Error::NotFound(format!("no non-negotiable {}; see `loadline boundary list`", quoted(target))))
 }
 
 fn allowance(n: i64) -> Result<u32> {

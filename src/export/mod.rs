@@ -16,7 +16,7 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::store::Store;
 use crate::zone::window_edge;
 
@@ -36,7 +36,7 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Markdown),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
-            _ => Err(Error::invalid("format", format!("'{s}' is not a format; use html, md, csv or json"))),
+            _ => Err(Error::invalid("format", format!("{} is not a format; use html, md, csv or json", quoted(s)))),
         }
     }
 }
@@ -62,7 +62,7 @@ impl FromStr for Include {
                 _ => {
                     return Err(Error::invalid(
                         "include",
-                        format!("'{part}' is not something to include; use notes, sources or names"),
+                        format!("{} is not something to include; use notes, sources or names", quoted(part)),
                     ))
                 }
             }
@@ -83,8 +83,9 @@ impl Range {
     /// The range asked for; a missing end is the first or last entry's day (or today).
     pub fn resolve(store: &Store, from: Option<&str>, to: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<Range> {
         let day = |field: &str, text: &str| {
-            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-                .map_err(|_| Error::invalid(field, format!("'{text}' is not a day; use YYYY-MM-DD, e.g. 2026-11-16")))
+            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+                Error::invalid(field, format!("{} is not a day; use YYYY-MM-DD, e.g. 2026-11-16", quoted(text)))
+            })
         };
         let span = if from.is_none() || to.is_none() { store.first_and_last_start()? } else { None };
         let local = |t: DateTime<Utc>| t.with_timezone(&zone).date_naive();

@@ -56,20 +56,52 @@ impl Store {
     pub fn open(dir: &Path) -> Result<Store> {
         create_private_dir(dir)?;
         let path = dir.join(DB_FILE);
-        create_private_file(&path)?;
+        create_private_file(&path).map_err(|e| refused_or(dir, e))?;
+        // SQLite would open a read-only file read-only and leave -wal and -shm files beside it
+        // with its mode, so the database stayed read-only after the person fixed the file.
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .map_err(|e| refused_or(dir, Error::io(format!("cannot open {}", path.display()), e)))?;
         let conn =
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| damaged_or(&path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let mut store = Store { conn, path };
-        store.check_identity()?;
+        // Reading a WAL database needs its -shm file, which a read-only directory cannot hold.
+        store.check_identity().map_err(|e| store.cannot_write(e))?;
         // WAL lets readers go on while one writer commits; FULL syncs the WAL on every commit,
         // so an acknowledged entry survives a power cut.
-        store.conn.pragma_update(None, "journal_mode", "WAL").map_err(|e| damaged_or(&store.path, e))?;
+        store
+            .conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .map_err(|e| store.cannot_write(damaged_or(&store.path, e)))?;
         store.conn.pragma_update(None, "synchronous", "FULL")?;
         store.conn.pragma_update(None, "foreign_keys", "ON")?;
-        store.migrate()?;
+        store.migrate().map_err(|e| store.cannot_write(e))?;
         Ok(store)
+    }
+
+    /// Names a write the data directory cannot take (a full disk, a read-only directory or
+    /// file) in words a person can act on; other errors pass through.
+    fn cannot_write(&self, e: Error) -> Error {
+        let code = match &e {
+            Error::Sqlite(s) => s.sqlite_error_code(),
+            _ => None,
+        };
+        let dir = self.path.parent().unwrap_or(&self.path).to_path_buf();
+        let (why, remedy) = match code {
+            Some(ErrorCode::DiskFull) => DISK_FULL,
+            Some(ErrorCode::ReadOnly) => READ_ONLY,
+            // A disk too full for SQLite to grow its shared-memory file, or a file system that
+            // refuses writes, comes back as a bare I/O error: ask the directory itself.
+            Some(ErrorCode::SystemIoFailure | ErrorCode::CannotOpen) => match probe_write(&dir) {
+                Some(problem) => problem,
+                None => return e,
+            },
+            _ => return e,
+        };
+        Error::CannotWrite { dir, why, remedy }
     }
 
     /// Changes whenever another connection (the CLI, another window) commits; not for our own.
@@ -83,7 +115,11 @@ impl Store {
         let tmp = path.with_extension("partial");
         let _ = fs::remove_file(&tmp);
         create_private_file(&tmp)?;
-        self.conn.backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>)?;
+        if let Err(e) = self.conn.backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>) {
+            // A backup cut short (a full disk) must not be left where it could be mistaken for one.
+            let _ = fs::remove_file(&tmp);
+            return Err(self.cannot_write(e.into()));
+        }
         fs::rename(&tmp, path).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
     }
 
@@ -93,12 +129,14 @@ impl Store {
 
     /// Refuses what is not ours before anything is written to it.
     fn check_identity(&self) -> Result<()> {
-        let version: i64 =
-            self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| damaged_or(&self.path, e))?;
-        let app_id: i64 = self.conn.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        // A truncated file can fail on any of these reads, not only the first.
+        let read =
+            |sql: &str| self.conn.query_row(sql, [], |r| r.get::<_, i64>(0)).map_err(|e| damaged_or(&self.path, e));
+        let version = read("PRAGMA user_version")?;
+        let app_id = read("PRAGMA application_id")?;
         let known = MIGRATIONS.len() as i64;
         if version == 0 {
-            let tables: i64 = self.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+            let tables = read("SELECT count(*) FROM sqlite_schema")?;
             if tables > 0 && app_id != APPLICATION_ID {
                 return Err(Error::Damaged {
                     path: self.path.clone(),
@@ -131,10 +169,13 @@ impl Store {
 
     /// Runs `f` in one `BEGIN IMMEDIATE` transaction; nothing of it is kept if it fails.
     fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let out = f(&tx)?;
-        tx.commit()?;
-        Ok(out)
+        let written = (|| {
+            let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let out = f(&tx)?;
+            tx.commit()?;
+            Ok(out)
+        })();
+        written.map_err(|e| self.cannot_write(e))
     }
 
     // --- interruptions ---
@@ -348,6 +389,10 @@ impl Store {
         notices::list(&self.conn, limit)
     }
 
+    pub fn notices_of_week(&self, week: IsoWeek) -> Result<Vec<Notice>> {
+        notices::of_week(&self.conn, &week.to_string())
+    }
+
     pub fn unread_notices(&self) -> Result<u32> {
         notices::unread(&self.conn)
     }
@@ -444,6 +489,48 @@ fn damaged_or(path: &Path, e: rusqlite::Error) -> Error {
             Error::Damaged { path: path.to_path_buf(), reason: e.to_string() }
         }
         _ => Error::Sqlite(e),
+    }
+}
+
+const DISK_FULL: (&str, &str) = ("the disk is full", "Free some space and try again.");
+const READ_ONLY: (&str, &str) = (
+    "the data directory or its database files are read-only",
+    "Make them writable by you, or choose another data directory with --data-dir.",
+);
+
+/// Why `dir` cannot take a write, if it cannot: a small file is written there and removed. The
+/// probe is larger than what SQLite failed to add (its shared-memory file and a few WAL pages),
+/// so a disk with room for the probe was not what stopped it.
+fn probe_write(dir: &Path) -> Option<(&'static str, &'static str)> {
+    let probe = dir.join(".loadline-write-probe");
+    let written = fs::write(&probe, vec![0u8; 256 * 1024]);
+    let _ = fs::remove_file(&probe);
+    write_refusal(written.err()?.kind())
+}
+
+/// The words for an I/O error that means the directory cannot take a write, if it is one.
+fn write_refusal(kind: std::io::ErrorKind) -> Option<(&'static str, &'static str)> {
+    use std::io::ErrorKind;
+    match kind {
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Some(DISK_FULL),
+        ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => Some(READ_ONLY),
+        ErrorKind::FileTooLarge => Some((
+            "a file there may not grow any larger (a file size limit)",
+            "Raise the limit (ulimit -f) and try again.",
+        )),
+        _ => None,
+    }
+}
+
+/// A file-system error in `dir` as `CannotWrite` when it is a refusal to write; others pass.
+fn refused_or(dir: &Path, e: Error) -> Error {
+    let refusal = match &e {
+        Error::Io { source, .. } => write_refusal(source.kind()),
+        _ => None,
+    };
+    match refusal {
+        Some((why, remedy)) => Error::CannotWrite { dir: dir.to_path_buf(), why, remedy },
+        None => e,
     }
 }
 

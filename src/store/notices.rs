@@ -89,6 +89,15 @@ pub fn list(conn: &Connection, limit: u32) -> Result<Vec<Notice>> {
     rows.map(|r| to_notice(r?)).collect()
 }
 
+/// One week's notices (the week they are about), newest first.
+pub fn of_week(conn: &Connection, week: &str) -> Result<Vec<Notice>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, body, first_seen, notified, read_at FROM notices WHERE week=?1 ORDER BY first_seen DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([week], from_row)?;
+    rows.map(|r| to_notice(r?)).collect()
+}
+
 pub fn mark_notified(tx: &Transaction, id: i64, level: Level) -> Result<()> {
     tx.execute("UPDATE notices SET notified=?2 WHERE id=?1", params![id, level_name(level)])?;
     Ok(())
