@@ -15,6 +15,8 @@ mod shortcut;
 mod state;
 mod tray;
 mod watch;
+#[cfg(target_os = "linux")]
+mod x11_shortcut;
 
 use std::io;
 use std::path::PathBuf;

@@ -1,11 +1,12 @@
 //! The global shortcut (default Ctrl+Alt+L) that opens the quick-log window from any
 //! application. X11 offers global shortcuts (Xvfb included); Wayland sessions do not: a
-//! shortcut that cannot be registered is kept as a message for the settings view.
+//! shortcut that cannot be registered is kept as a message for the settings view. On Linux the
+//! key is grabbed by `x11_shortcut` (it says why), elsewhere by tauri-plugin-global-shortcut.
 
 use std::sync::Mutex;
 
 use tauri::{AppHandle, Manager, Runtime};
-use tauri_plugin_global_shortcut::{GlobalShortcutExt, Shortcut, ShortcutState};
+use tauri_plugin_global_shortcut::Shortcut;
 
 use crate::quicklog;
 use crate::state::AppState;
@@ -14,7 +15,13 @@ use crate::state::AppState;
 #[derive(Default)]
 pub struct ShortcutProblem(pub Mutex<Option<String>>);
 
+/// The X11 key grab, or why there is none (no X display).
+#[cfg(target_os = "linux")]
+struct Listener(Result<crate::x11_shortcut::Grabber, String>);
+
+#[cfg(not(target_os = "linux"))]
 pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    use tauri_plugin_global_shortcut::ShortcutState;
     tauri_plugin_global_shortcut::Builder::new()
         .with_handler(|app, _shortcut, event| {
             if event.state == ShortcutState::Pressed {
@@ -22,6 +29,16 @@ pub fn plugin() -> tauri::plugin::TauriPlugin<tauri::Wry> {
             }
         })
         .build()
+}
+
+/// Starts listening for the shortcut and registers the one in the preferences.
+pub fn listen(app: &AppHandle) {
+    #[cfg(target_os = "linux")]
+    {
+        let handle = app.clone();
+        app.manage(Listener(crate::x11_shortcut::Grabber::start(move || quicklog::show(&handle))));
+    }
+    apply(app);
 }
 
 /// Refuses a shortcut that is not a key combination, before it is saved.
@@ -46,17 +63,32 @@ pub fn apply<R: Runtime>(app: &AppHandle<R>) {
 }
 
 fn register<R: Runtime>(app: &AppHandle<R>, wanted: &str) -> Result<(), String> {
-    let shortcuts = app.global_shortcut();
-    shortcuts.unregister_all().map_err(|e| e.to_string())?;
-    if wanted.trim().is_empty() {
-        return Ok(());
-    }
-    if std::env::var_os("WAYLAND_DISPLAY").is_some() && std::env::var_os("DISPLAY").is_none() {
+    let shortcut = if wanted.trim().is_empty() {
+        None
+    } else if std::env::var_os("WAYLAND_DISPLAY").is_some() && std::env::var_os("DISPLAY").is_none() {
         return Err(
             "this Wayland session does not let apps register global shortcuts; use the tray's \"Log with details…\""
                 .into(),
         );
+    } else {
+        Some(wanted.parse::<Shortcut>().map_err(|e| format!("'{wanted}' is not a key combination ({e})"))?)
+    };
+    #[cfg(target_os = "linux")]
+    {
+        let listener = app.try_state::<Listener>().ok_or("the shortcut listener is not running")?;
+        let grabber = listener.0.as_ref().map_err(Clone::clone)?;
+        grabber.set(shortcut.as_ref())
     }
-    let shortcut: Shortcut = wanted.parse().map_err(|e| format!("'{wanted}' is not a key combination ({e})"))?;
-    shortcuts.register(shortcut).map_err(|e| format!("{e} (another application may already use {wanted})"))
+    #[cfg(not(target_os = "linux"))]
+    {
+        use tauri_plugin_global_shortcut::GlobalShortcutExt;
+        let shortcuts = app.global_shortcut();
+        shortcuts.unregister_all().map_err(|e| e.to_string())?;
+        match shortcut {
+            Some(shortcut) => {
+                shortcuts.register(shortcut).map_err(|e| format!("{e} (another application may already use {wanted})"))
+            }
+            None => Ok(()),
+        }
+    }
 }

@@ -1,0 +1,41 @@
+// (10) A shortcut another application already holds is reported in Settings, not silently
+// ignored; once the key is free, saving again makes it work.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { click, setValue, sleep, waitFor, waitForMatch, waitGone, withApp } from './lib.mjs';
+
+const GRABBER = join(dirname(fileURLToPath(import.meta.url)), 'grab-key.py');
+const CONTROL_ALT = String(4 | 8);
+
+test('a shortcut held by another application is reported, and works once it is free', async (t) => {
+  const other = spawn('python3', [GRABBER, 'k', CONTROL_ALT], { stdio: ['pipe', 'pipe', 'inherit'] });
+  t.after(() => other.kill());
+  await new Promise((resolve, reject) => {
+    other.stdout.once('data', resolve);
+    other.once('exit', (code) => reject(new Error(`grab-key.py exited ${code}`)));
+  });
+
+  await withApp(t, async (driver) => {
+    await waitFor(driver, 'week-headline');
+    await driver.executeScript("location.hash = '#/settings'");
+    await setValue(driver, 'shortcut-input', 'Ctrl+Alt+K');
+    await click(driver, 'prefs-save');
+    await waitForMatch(driver, 'shortcut-problem', /Ctrl\+Alt\+K is not working[\s\S]*another application already uses it/i);
+
+    other.stdin.end();
+    await new Promise((resolve) => other.once('exit', resolve));
+    await click(driver, 'prefs-save');
+    await waitGone(driver, 'shortcut-problem');
+
+    const main = await driver.getWindowHandle();
+    execFileSync('xdotool', ['key', 'ctrl+alt+k']);
+    await driver.wait(async () => (await driver.getAllWindowHandles()).length === 2, 15000, 'Ctrl+Alt+K opened the quick-log window');
+    await sleep(300);
+    assert.equal(await driver.getWindowHandle(), main);
+  });
+});
