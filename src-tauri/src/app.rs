@@ -21,13 +21,17 @@ pub const MAIN: &str = "main";
 
 /// `explicit_data_dir` is set when the person chose the data directory (`--data-dir`).
 pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: Instant) -> ExitCode {
+    render_without_gl();
     logs::init(&data_dir);
-    let app = tauri::Builder::default()
+    let builder = tauri::Builder::default();
+    // Elsewhere the plugin listens for the shortcut; on Linux `x11_shortcut` does (it says why).
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(shortcut::plugin());
+    let app = builder
         // A second launch focuses the running app instead of opening the database twice.
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main(app)))
         // Used from Rust only (save and open dialogs); the page is granted none of it.
         .plugin(tauri_plugin_dialog::init())
-        .plugin(shortcut::plugin())
         .plugin(desktop::autostart_plugin(explicit_data_dir.then_some(data_dir.as_path())))
         // Used from Rust only (open the data directory); the page is granted none of it.
         .plugin(tauri_plugin_opener::init())
@@ -36,7 +40,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
             app.manage(AppState::open(data_dir.clone()));
             app.manage(ShortcutProblem::default());
             app.manage(quicklog::Asked::default());
-            shortcut::apply(app.handle());
+            shortcut::listen(app.handle());
             match tray::create(app.handle()) {
                 Ok(()) => tracing::info!("tray ready {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0),
                 Err(e) => tracing::error!("no tray icon: {e}"),
@@ -64,6 +68,18 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
         _ => {}
     });
     ExitCode::SUCCESS
+}
+
+/// GDK loads the OpenGL driver when it opens the display, though the tray needs none: under
+/// software rendering that is LLVM, a third of the idle tree (98 -> 66 MiB PSS, see ARCHITECTURE.md,
+/// "Windows and what they cost"). WebKit still brings GL up for itself when a window is made. A
+/// value the person set is left alone. Called before GTK starts and before any other thread
+/// exists, as changing the environment requires.
+fn render_without_gl() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("GDK_GL").is_none() {
+        std::env::set_var("GDK_GL", "disable");
+    }
 }
 
 /// Shows and focuses the main window, creating it if it was closed.
