@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { cli, click, freshDataDir, quit, startApp, type, waitFor, waitForText } from './lib.mjs';
+import { cli, click, freshDataDir, Key, quit, startApp, type, waitFor, waitForText } from './lib.mjs';
 
 function seed(dataDir) {
   cli(dataDir, 'settings', 'set', '--zone', 'Europe/Berlin');
@@ -45,6 +45,12 @@ test('a seeded week reflects the core numbers, and an answer is kept', async (t)
   await waitForText(driver, 'reflection-week-label', '2026-W46');
   assert.equal(await (await waitFor(driver, 'answer-protect')).getAttribute('value'), '', 'another week has its own answers');
   await click(driver, 'reflection-next');
+  await waitForText(driver, 'reflection-week-label', '2026-W47');
+  // The same steps from the keyboard, anywhere in the view (not typing in a field).
+  await driver.executeScript('document.activeElement?.blur()');
+  await driver.actions().keyDown(Key.ALT).sendKeys(Key.ARROW_LEFT).keyUp(Key.ALT).perform();
+  await waitForText(driver, 'reflection-week-label', '2026-W46');
+  await driver.actions().keyDown(Key.ALT).sendKeys(Key.ARROW_RIGHT).keyUp(Key.ALT).perform();
   await waitForText(driver, 'reflection-week-label', '2026-W47');
   await driver.wait(async () => (await (await waitFor(driver, 'answer-protect')).getAttribute('value')) === 'Thursday dinner, phone off', 10000, 'the answer is back');
 
