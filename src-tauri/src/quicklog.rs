@@ -57,7 +57,16 @@ pub fn close<R: Runtime>(app: &AppHandle<R>) {
 pub fn follow_prefs<R: Runtime>(app: &AppHandle<R>) {
     let ready = keep_ready(app);
     match app.get_webview_window(LABEL) {
-        None if ready => build(app, false),
+        // Called from synchronous commands too, where building a window deadlocks on Windows:
+        // build it from the event loop instead, once the command has returned.
+        None if ready => {
+            let handle = app.clone();
+            let _ = app.run_on_main_thread(move || {
+                if handle.get_webview_window(LABEL).is_none() {
+                    build(&handle, false);
+                }
+            });
+        }
         Some(window) if !ready && !window.is_visible().unwrap_or(true) => {
             let _ = window.destroy();
         }

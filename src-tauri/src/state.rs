@@ -46,6 +46,11 @@ impl AppState {
 
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> loadline_core::Result<T>) -> ApiResult<T> {
         let mut db = lock(&self.db);
+        // The person may have freed the disk or fixed the directory since: try again. Opening
+        // never writes to a file it refuses, so a damaged one stays as it is.
+        if db.is_err() {
+            *db = open(&self.data_dir);
+        }
         let store = db.as_mut().map_err(|why| ApiError {
             code: ErrorCode::StoreUnavailable,
             field: None,

@@ -38,10 +38,17 @@ impl Grabber {
             .name("shortcut".into())
             .spawn(move || {
                 // x11rb lets another thread send requests while this one waits for events.
-                while let Ok(event) = events.wait_for_event() {
-                    if let Event::KeyPress(key) = event {
-                        if *lock(&wanted) == Some((key.detail, pressed_mods(key.state))) {
-                            on_press();
+                loop {
+                    match events.wait_for_event() {
+                        Ok(Event::KeyPress(key)) => {
+                            if *lock(&wanted) == Some((key.detail, pressed_mods(key.state))) {
+                                on_press();
+                            }
+                        }
+                        Ok(_) => {}
+                        Err(e) => {
+                            tracing::warn!("the X connection closed; the global shortcut no longer works: {e}");
+                            return;
                         }
                     }
                 }
@@ -67,13 +74,15 @@ impl Grabber {
             let grabbed = self
                 .conn
                 .grab_key(false, self.root, mods | lock_mods, keycode, GrabMode::ASYNC, GrabMode::ASYNC)
-                .map_err(|e| e.to_string())?
-                .check();
+                .map_err(ReplyError::from)
+                .and_then(|cookie| cookie.check());
             if let Err(e) = grabbed {
+                // Half a grab would swallow the key in every application: let go of all of it.
                 self.ungrab(keycode, mods);
                 return Err(match e {
                     ReplyError::X11Error(x) if x.error_kind == ErrorKind::Access => {
-                        "another application already uses it".to_string()
+                        "another application already uses it; choose another, or free it there and save again"
+                            .to_string()
                     }
                     e => e.to_string(),
                 });
@@ -89,6 +98,8 @@ impl Grabber {
                 cookie.ignore_error();
             }
         }
+        // Requests wait in x11rb's buffer until a reply is awaited or it is flushed.
+        let _ = self.conn.flush();
     }
 
     /// The key that types `keysym` on this keyboard, if any.

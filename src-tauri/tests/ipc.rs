@@ -585,3 +585,17 @@ fn a_damaged_database_is_refused_untouched_and_its_newest_backup_offered() {
         assert_eq!(fs::read(aside.path()).unwrap(), bytes, "{what}: the damaged file is kept as it was");
     }
 }
+
+#[test]
+fn a_data_directory_fixed_while_the_app_runs_is_used_without_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    // Something that is not a directory stands where the data directory should be.
+    fs::write(dir.path().join("data"), b"in the way").unwrap();
+    let t = ipc_in(dir);
+    let refused = t.call("week_summary", json!({})).unwrap_err();
+    assert_eq!(refused["code"], "store_unavailable", "{refused}");
+
+    fs::remove_file(t.data()).unwrap();
+    t.call("log_entry", json!({"draft": draft()})).expect("the store opens on the next call");
+    assert_eq!(t.call("week_summary", json!({"week": "2026-W47"})).unwrap()["interruptions"], 1);
+}

@@ -502,8 +502,17 @@ const READ_ONLY: (&str, &str) = (
 /// probe is larger than what SQLite failed to add (its shared-memory file and a few WAL pages),
 /// so a disk with room for the probe was not what stopped it.
 fn probe_write(dir: &Path) -> Option<(&'static str, &'static str)> {
+    use std::io::Write;
     let probe = dir.join(".loadline-write-probe");
-    let written = fs::write(&probe, vec![0u8; 256 * 1024]);
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    // As much as SQLite's shared-memory file first asks for, and flushed, so a full disk shows.
+    let written = options.open(&probe).and_then(|mut f| {
+        f.write_all(&[0u8; 64 * 1024])?;
+        f.sync_all()
+    });
     let _ = fs::remove_file(&probe);
     write_refusal(written.err()?.kind())
 }
