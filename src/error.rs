@@ -27,6 +27,21 @@ pub enum Error {
     #[error("cannot write to {dir}: {why}; nothing was written. {remedy}")]
     CannotWrite { dir: PathBuf, why: &'static str, remedy: &'static str },
 
+    /// A restore found another Loadline process using the database it would replace.
+    #[error(
+        "another Loadline process has the database open (the app in the tray, or a command still waiting for its input): quit it and try again. Nothing was changed; your record is still in {data}"
+    )]
+    InUse { data: PathBuf },
+
+    /// A restore that did not happen; `data` is where the person's record is now.
+    #[error("cannot restore: {why}. Nothing was changed; your record is still in {data}")]
+    RestoreFailed { why: String, data: PathBuf },
+
+    /// The database file is gone while backups of it remain: creating an empty one would hide
+    /// the record, and its daily backups would in time rotate the real ones out.
+    #[error("the database {data} is missing, but automatic backups of it are in {dir}; nothing was created")]
+    Missing { data: PathBuf, dir: PathBuf },
+
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
 
@@ -55,6 +70,22 @@ impl Error {
     pub fn relabel(self, field: &str) -> Self {
         match self {
             Error::Invalid { message, .. } => Error::invalid(field, message),
+            other => other,
+        }
+    }
+
+    /// SQLite's "malformed" or "not a database", met on any page at any time, as the same
+    /// `Damaged` that opening a damaged file gives, so the newest backup is offered either way.
+    pub fn damaged_in(self, db: &std::path::Path) -> Self {
+        match self {
+            Error::Sqlite(e)
+                if matches!(
+                    e.sqlite_error_code(),
+                    Some(rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase)
+                ) =>
+            {
+                Error::Damaged { path: db.to_path_buf(), reason: e.to_string() }
+            }
             other => other,
         }
     }

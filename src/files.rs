@@ -44,3 +44,17 @@ pub fn read_limited(path: &Path, limit: usize) -> Result<String> {
     }
     Ok(text)
 }
+
+/// Creates `path` owner-only (a database before SQLite opens it: its WAL and shm files inherit
+/// the mode). An existing file is left as it is.
+pub fn create_private(path: &Path) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(Error::io(format!("cannot create {}", path.display()), e)),
+    }
+}

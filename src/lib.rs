@@ -10,6 +10,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod interruptions;
+pub mod json;
 pub mod notices;
 pub mod prefs;
 pub mod presets;

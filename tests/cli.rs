@@ -365,7 +365,61 @@ fn a_damaged_database_is_refused_with_the_newest_backup_to_restore() {
     }
     let r = run(d, &["week"]);
     assert_eq!(r.code, 1, "{}", r.err);
-    let hint = format!("loadline restore-backup {}", backup.display());
-    assert!(r.err.contains(&hint), "{}", r.err);
+    // Pasted as printed, it restores this data directory, not the default one.
+    let offer = r.err.lines().find(|l| l.contains("restore-backup")).unwrap_or_else(|| panic!("no offer: {}", r.err));
+    let words = shlex::split(offer.trim()).unwrap();
+    let expected = ["loadline", "--data-dir", d.to_str().unwrap(), "restore-backup", backup.to_str().unwrap()];
+    assert_eq!(words, expected, "{}", r.err);
     assert_eq!(fs::read(&db).unwrap(), b"not a database".repeat(500), "the damaged file is untouched");
+}
+
+#[test]
+fn a_page_damaged_in_the_middle_is_called_damage_and_the_pasted_offer_restores_it() {
+    let base = tempfile::tempdir().unwrap();
+    let d = base.path().join("my data");
+    for n in 0..300 {
+        let note = format!("entry {n} {}", "x".repeat(300));
+        let at = format!("2026-11-{:02}T20:00", 1 + n % 20);
+        let r = run(&d, &["log", "--channel", "page", "--minutes", "10", "--at", &at, "--note", &note]);
+        assert_eq!(r.code, 0, "{}", r.err);
+    }
+    let store = loadline_core::store::Store::open(&d).unwrap();
+    loadline_core::backups::take_daily(&store, &d, utc(NOW).date_naive()).unwrap().unwrap();
+    drop(store);
+    let db = d.join(loadline_core::store::DB_FILE);
+    let mut bytes = fs::read(&db).unwrap();
+    let page = 4096;
+    let middle = bytes.len() / page / 2 * page;
+    for b in &mut bytes[middle + 8..middle + page] {
+        *b = 0x5A;
+    }
+    fs::write(&db, &bytes).unwrap();
+
+    let r = run(&d, &["list", "--all"]);
+    assert_eq!(r.code, 1, "{}", r.err);
+    assert!(r.err.contains("not a Loadline database") || r.err.contains("damaged"), "{}", r.err);
+    let offer = r.err.lines().find(|l| l.contains("restore-backup")).unwrap_or_else(|| panic!("no offer: {}", r.err));
+    // The offer, run through a shell as the person would paste it.
+    let words: Vec<String> = shlex::split(offer.trim()).unwrap();
+    assert_eq!(words[..3], ["loadline", "--data-dir", d.to_str().unwrap()]);
+    let args: Vec<&str> = words[3..].iter().map(String::as_str).collect();
+    let r = run(&d, &args);
+    assert_eq!(r.code, 0, "{}", r.err);
+    assert_eq!(count(&d), 300);
+}
+
+#[test]
+fn a_json_entry_with_a_duplicated_key_is_refused_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = run_with(dir.path(), &["log", "--json", "-"], r#"{"channel":"page","minutes":5,"minutes":9999}"#);
+    assert_eq!(r.code, 2, "{}", r.err);
+    assert!(r.err.contains("'minutes' appears twice"), "{}", r.err);
+    let r = run_with(
+        dir.path(),
+        &["log", "--json", "-"],
+        r#"[{"channel":"page","minutes":5},{"channel":"chat","channel":"call","minutes":5}]"#,
+    );
+    assert_eq!(r.code, 2, "{}", r.err);
+    assert!(r.err.contains("[1]") && r.err.contains("'channel' appears twice"), "{}", r.err);
+    assert_eq!(count(dir.path()), 0);
 }

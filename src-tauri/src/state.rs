@@ -26,8 +26,9 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// The app lives all day on this connection, so the whole file is checked once when it opens.
 fn open(data_dir: &Path) -> Result<Store, String> {
-    Store::open(data_dir).map_err(|e| {
+    Store::open(data_dir).and_then(|s| s.quick_check().map(|()| s)).map_err(|e| {
         tracing::error!("cannot open the store: {e}");
         e.to_string()
     })
@@ -56,7 +57,18 @@ impl AppState {
             field: None,
             message: why.clone(),
         })?;
-        Ok(f(store)?)
+        match f(store) {
+            Ok(value) => Ok(value),
+            Err(e) => match e.damaged_in(store.path()) {
+                // Damage met on any page is the same damage: the banner offers the newest backup.
+                damaged @ loadline_core::Error::Damaged { .. } => {
+                    tracing::error!("{damaged}");
+                    *db = Err(damaged.to_string());
+                    Err(ApiError { code: ErrorCode::StoreUnavailable, field: None, message: damaged.to_string() })
+                }
+                other => Err(other.into()),
+            },
+        }
     }
 
     /// Closes the store, puts `backup` in its place (the current file is set aside) and opens
@@ -66,8 +78,12 @@ impl AppState {
         *db = Err("restoring a backup".into());
         let restored = backups::restore(&self.data_dir, backup, clock::now());
         *db = open(&self.data_dir);
-        let aside = restored?;
-        tracing::info!("restored {}; the previous database is at {}", backup.display(), aside.display());
+        match restored? {
+            Some(aside) => {
+                tracing::info!("restored {}; the previous database is at {}", backup.display(), aside.display())
+            }
+            None => tracing::info!("restored {}", backup.display()),
+        }
         db.as_ref().map(|_| ()).map_err(|why| ApiError {
             code: ErrorCode::StoreUnavailable,
             field: None,

@@ -46,12 +46,14 @@ pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
         // These work on files, so they help when the database itself cannot be opened.
         Command::Backups => list_backups(data_dir, ctx),
         Command::RestoreBackup { file } => restore_backup(data_dir, &file, ctx),
-        command => match Store::open(data_dir) {
-            Ok(mut store) => execute(&mut store, command, ctx),
-            Err(e) => Ok(cannot_open(&e, data_dir, ctx)),
-        },
+        command => Store::open(data_dir).and_then(|mut store| execute(&mut store, command, ctx)),
     };
-    result.unwrap_or_else(|e| fail(&e, ctx))
+    result.unwrap_or_else(|e| {
+        let e = e.damaged_in(&data_dir.join(crate::store::DB_FILE));
+        let code = fail(&e, ctx);
+        offer_backup(&e, data_dir, ctx);
+        code
+    })
 }
 
 /// Says what went wrong; the exit code: 2 for bad input, 1 for anything else.
@@ -79,19 +81,28 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
     }
 }
 
-/// A store that cannot be opened is reported with the newest backup to restore, if any.
-fn cannot_open(e: &Error, data_dir: &Path, ctx: &mut Context) -> i32 {
-    let code = fail(e, ctx);
-    if matches!(e, Error::Damaged { .. } | Error::NewerDatabase { .. }) {
-        if let Some(b) = backups::list(data_dir).ok().and_then(|list| list.into_iter().next()) {
-            let _ = writeln!(
-                ctx.stderr,
-                "The newest automatic backup is from {}: restore it with\n  loadline restore-backup {}",
-                b.day, b.file
-            );
-        }
+/// A damaged, newer or missing database is reported with the newest backup to restore, as a
+/// command that can be pasted: the data directory in use named, paths quoted for the shell.
+fn offer_backup(e: &Error, data_dir: &Path, ctx: &mut Context) {
+    if !matches!(e, Error::Damaged { .. } | Error::NewerDatabase { .. } | Error::Missing { .. }) {
+        return;
     }
-    code
+    let Some(b) = backups::list(data_dir).ok().and_then(|list| list.into_iter().next()) else { return };
+    let dir = if crate::store::default_data_dir().as_deref() == Some(data_dir) {
+        String::new()
+    } else {
+        format!(" --data-dir {}", shell_quoted(&data_dir.display().to_string()))
+    };
+    let _ = writeln!(
+        ctx.stderr,
+        "The newest automatic backup is from {}: restore it with\n  loadline{dir} restore-backup {}",
+        b.day,
+        shell_quoted(&b.file)
+    );
+}
+
+fn shell_quoted(text: &str) -> String {
+    shlex::try_quote(text).map_or_else(|_| format!("'{}'", text.replace('\'', "'\\''")), |q| q.into_owned())
 }
 
 fn list_backups(data_dir: &Path, ctx: &mut Context) -> Result<i32> {
@@ -106,8 +117,13 @@ fn list_backups(data_dir: &Path, ctx: &mut Context) -> Result<i32> {
 }
 
 fn restore_backup(data_dir: &Path, file: &Path, ctx: &mut Context) -> Result<i32> {
-    let aside = backups::restore(data_dir, file, ctx.now)?;
-    out(ctx, &format!("Restored {}. The previous database was set aside as {}.\n", file.display(), aside.display()))?;
+    let said = match backups::restore(data_dir, file, ctx.now)? {
+        Some(aside) => {
+            format!("Restored {}. The previous database was set aside as {}.\n", file.display(), aside.display())
+        }
+        None => format!("Restored {}.\n", file.display()),
+    };
+    out(ctx, &said)?;
     Ok(0)
 }
 
@@ -183,8 +199,7 @@ fn read_drafts(ctx: &mut Context) -> Result<Vec<Draft>> {
 }
 
 pub fn parse_drafts(input: &str) -> Result<Vec<Draft>> {
-    let value: serde_json::Value =
-        serde_json::from_str(input).map_err(|e| Error::invalid("json", format!("not valid JSON: {e}")))?;
+    let value = crate::json::parse(input, "json")?;
     let one = |v: serde_json::Value, label: Option<String>| {
         serde_path_to_error::deserialize::<_, Draft>(v).map_err(|e| {
             let path = e.path().to_string();

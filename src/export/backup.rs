@@ -168,8 +168,7 @@ pub fn parse(text: &str) -> Result<ImportSet> {
         return Err(Error::invalid("file", format!("is larger than {} MiB", MAX_BYTES >> 20)));
     }
     // The header first, so a backup from a newer Loadline gets the right message.
-    let header: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| Error::invalid("file", format!("is not valid JSON: {e}")))?;
+    let header = crate::json::parse(text, "file")?;
     if header.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(Error::invalid(
             "format",

@@ -5,6 +5,7 @@
 //! same moment, the second waits on the busy timeout instead of failing mid-transaction.
 
 mod import;
+mod lock;
 mod migrations;
 mod notices;
 mod rows;
@@ -18,6 +19,7 @@ use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Tran
 
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
+use crate::files;
 use crate::interruptions::{Interruption, NewInterruption};
 use crate::notices::{EngineState, Notice};
 use crate::prefs::Prefs;
@@ -28,11 +30,12 @@ use crate::timeline::{BoundaryHistory, Timeline, Versioned};
 use crate::week::IsoWeek;
 
 pub use import::{ImportReport, ImportSet, ImportedBoundary, ImportedEntry};
+pub use lock::{StoreLock, LOCK_FILE};
 pub use migrations::MIGRATIONS;
 
 pub const DB_FILE: &str = "loadline.db";
 /// `PRAGMA application_id`: "LDLN", so a foreign SQLite file is recognised and left alone.
-const APPLICATION_ID: i64 = 0x4C44_4C4E;
+pub(crate) const APPLICATION_ID: i64 = 0x4C44_4C4E;
 /// Long enough to ride out another process's write (they take milliseconds), short enough that
 /// a wedged writer is reported rather than hanging the tray.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
@@ -43,6 +46,8 @@ const MAX_DRAFT_BYTES: usize = 64 * 1024;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Shared while the store is open, so a restore never replaces the file from under it.
+    _lock: StoreLock,
 }
 
 /// The per-user data directory (on Linux `~/.local/share/loadline`).
@@ -55,8 +60,12 @@ impl Store {
     /// reported and never modified.
     pub fn open(dir: &Path) -> Result<Store> {
         create_private_dir(dir)?;
+        let lock = StoreLock::shared(dir).map_err(|e| refused_or(dir, e))?;
         let path = dir.join(DB_FILE);
-        create_private_file(&path).map_err(|e| refused_or(dir, e))?;
+        if !path.exists() && crate::backups::list(dir).is_ok_and(|b| !b.is_empty()) {
+            return Err(Error::Missing { data: path, dir: crate::backups::dir(dir) });
+        }
+        files::create_private(&path).map_err(|e| refused_or(dir, e))?;
         // SQLite would open a read-only file read-only and leave -wal and -shm files beside it
         // with its mode, so the database stayed read-only after the person fixed the file.
         fs::OpenOptions::new()
@@ -67,7 +76,7 @@ impl Store {
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| damaged_or(&path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let mut store = Store { conn, path };
+        let mut store = Store { conn, path, _lock: lock };
         // Reading a WAL database needs its -shm file, which a read-only directory cannot hold.
         store.check_identity().map_err(|e| store.cannot_write(e))?;
         // WAL lets readers go on while one writer commits; FULL syncs the WAL on every commit,
@@ -104,6 +113,21 @@ impl Store {
         Error::CannotWrite { dir, why, remedy }
     }
 
+    /// SQLite's `quick_check` of every page: `Damaged` if any is malformed. Opening reads only
+    /// the header, so a long-lived process checks once, and a backup is never taken of damage.
+    pub fn quick_check(&self) -> Result<()> {
+        let damaged = |reason: String| Error::Damaged { path: self.path.clone(), reason };
+        let mut stmt = self.conn.prepare("PRAGMA quick_check").map_err(|e| Error::from(e).damaged_in(&self.path))?;
+        let problems = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+            .map_err(|e| Error::from(e).damaged_in(&self.path))?;
+        match problems.as_slice() {
+            [ok] if ok == "ok" => Ok(()),
+            _ => Err(damaged(format!("quick check: {}", problems.join("; ")))),
+        }
+    }
+
     /// Changes whenever another connection (the CLI, another window) commits; not for our own.
     pub fn data_version(&self) -> Result<i64> {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
@@ -114,7 +138,7 @@ impl Store {
     pub fn backup_to(&self, path: &Path) -> Result<()> {
         let tmp = path.with_extension("partial");
         let _ = fs::remove_file(&tmp);
-        create_private_file(&tmp)?;
+        files::create_private(&tmp)?;
         if let Err(e) = self.conn.backup(rusqlite::MAIN_DB, &tmp, None::<fn(rusqlite::backup::Progress)>) {
             // A backup cut short (a full disk) must not be left where it could be mistaken for one.
             let _ = fs::remove_file(&tmp);
@@ -550,18 +574,4 @@ fn create_private_dir(dir: &Path) -> Result<()> {
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
     builder.create(dir).map_err(|e| Error::io(format!("cannot create the data directory {}", dir.display()), e))
-}
-
-/// Creates the database file owner-only before SQLite opens it (its WAL and shm files inherit
-/// the mode). An existing file is left as it is.
-fn create_private_file(path: &Path) -> Result<()> {
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    match options.open(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(Error::io(format!("cannot create {}", path.display()), e)),
-    }
 }
