@@ -47,11 +47,19 @@ pub fn classify(entry: &NewInterruption, timeline: &Timeline) -> Classification 
     }
     let minutes = i64::from(entry.minutes);
     let working_minutes = (working + 30) / 60;
-    let breaches = timeline
+    let mut breaches: Vec<i64> = timeline
         .boundaries_at(entry.start)
-        .filter(|(id, b)| !b.paused && (entry.costs.contains(id) || touches(b, entry.zone, interval, &days)))
+        .filter(|(_, b)| !b.paused && touches(b, entry.zone, interval, &days))
         .map(|(id, _)| id)
         .collect();
+    // A mark is the person's word: it counts even when the entry starts before the
+    // non-negotiable was declared.
+    for &id in &entry.costs {
+        if !breaches.contains(&id) && timeline.boundary_as_of(id, entry.start).is_some_and(|b| !b.paused) {
+            breaches.push(id);
+        }
+    }
+    breaches.sort_unstable();
     Classification {
         after_hours_minutes: (minutes - working_minutes).clamp(0, minutes) as u32,
         sleep_minutes: ((sleep + 30) / 60).clamp(0, minutes) as u32,

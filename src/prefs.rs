@@ -12,7 +12,7 @@ use crate::reminders::Thresholds;
 use crate::zone::parse_zone;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 #[ts(export)]
 pub struct Prefs {
     /// IANA zone for weeks and reports; `None` follows the system's zone.

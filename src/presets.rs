@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::interruptions::{Draft, MAX_MINUTES};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Preset {
     /// The menu label, e.g. "Paged".

@@ -66,7 +66,7 @@ pub struct Warning {
 
 /// Every threshold of the rules. The load line itself lives in the schedule.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 #[ts(export)]
 pub struct Thresholds {
     /// Weeks over the load line, out of `habit_window_weeks` (the current one included).

@@ -271,6 +271,7 @@ impl Default for LoadLine {
 
 /// Working hours, sleep hours and the load line: one version of what classifies a week.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Schedule {
     /// Index 0 is Monday. `None` is a day off. Working hours never cross midnight.
@@ -336,6 +337,15 @@ impl Schedule {
                 Error::invalid("working hours", format!("{}: give hours, e.g. Mon-Fri 09:00-17:30", quoted(spec)))
             })?;
             for day in window.days {
+                if let Some(earlier) = hours[day.index()].filter(|s: &Span| *s != span) {
+                    return Err(Error::invalid(
+                        "working hours",
+                        format!(
+                            "{} is given twice ({earlier} and {span}); give one span a day, e.g. Mon-Fri 09:00-17:30",
+                            day.short()
+                        ),
+                    ));
+                }
                 hours[day.index()] = Some(span);
             }
         }

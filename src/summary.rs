@@ -157,11 +157,11 @@ fn breach_report(timeline: &Timeline, last: DateTime<Utc>, counts: &[(i64, u32)]
         .iter()
         .filter_map(|h| {
             let count = counts.iter().find(|(id, _)| *id == h.id).map_or(0, |(_, n)| *n);
-            // The version the week ended with; for one removed mid-week but breached, its last.
-            let shown = timeline.boundary_at(h.id, last).or_else(|| {
-                let before_end = h.versions.iter().filter(|v| v.valid_from.is_none_or(|f| f <= last));
-                (count > 0).then(|| before_end.filter_map(|v| v.value.as_ref()).next_back()).flatten()
-            })?;
+            // The version the week ended with; one removed by then, or declared later, is
+            // listed only when the week breached it.
+            let shown = timeline
+                .boundary_at(h.id, last)
+                .or_else(|| (count > 0).then(|| timeline.boundary_as_of(h.id, last)).flatten())?;
             Some(BreachCount {
                 id: h.id,
                 name: shown.name.clone(),

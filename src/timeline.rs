@@ -59,6 +59,18 @@ impl Timeline {
         in_force(&history.versions, t)?.as_ref()
     }
 
+    /// A non-negotiable as it is shown for `t`: the version in force then; if it had been removed
+    /// by then, its last version before that; if it was declared later (an entry marked as
+    /// costing it before it existed), its first. Every view of a past week names it this way.
+    pub fn boundary_as_of(&self, id: i64, t: DateTime<Utc>) -> Option<&Boundary> {
+        let history = self.boundaries.iter().find(|b| b.id == id)?;
+        let declared = || history.versions.iter().filter_map(|v| v.value.as_ref());
+        in_force(&history.versions, t).and_then(Option::as_ref).or_else(|| {
+            let before = history.versions.iter().filter(|v| v.valid_from.is_none_or(|from| from <= t));
+            before.filter_map(|v| v.value.as_ref()).next_back().or_else(|| declared().next())
+        })
+    }
+
     /// Non-negotiables that exist (declared, not removed) at `t`, paused ones included.
     pub fn boundaries_at(&self, t: DateTime<Utc>) -> impl Iterator<Item = (i64, &Boundary)> + '_ {
         self.boundaries.iter().filter_map(move |h| Some((h.id, in_force(&h.versions, t)?.as_ref()?)))

@@ -56,7 +56,7 @@ impl IsoWeek {
 
 impl fmt::Display for IsoWeek {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-W{:02}", self.year, self.week)
+        write!(f, "{:04}-W{:02}", self.year, self.week)
     }
 }
 
@@ -69,7 +69,13 @@ impl FromStr for IsoWeek {
         if !(1..=9999).contains(&year) {
             return Err(bad());
         }
-        IsoWeek::new(year, week).ok_or_else(|| Error::invalid("week", format!("{year} has no week {week}")))
+        let parsed =
+            IsoWeek::new(year, week).ok_or_else(|| Error::invalid("week", format!("{year} has no week {week}")))?;
+        // Its last instant must still be a date a report can print (the year 9999 at most).
+        if (parsed.monday() + Duration::days(7)).year() > 9999 {
+            return Err(Error::invalid("week", format!("{} reaches past the year 9999", quoted(s.trim()))));
+        }
+        Ok(parsed)
     }
 }
 

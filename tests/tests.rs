@@ -7,6 +7,7 @@ mod classification;
 mod cli;
 mod engine;
 mod export;
+mod faults;
 mod inputs;
 mod properties;
 mod reflection;

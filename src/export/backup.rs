@@ -183,7 +183,8 @@ pub fn parse(text: &str) -> Result<ImportSet> {
                 format!("{v} is from a newer Loadline; this one reads version {VERSION}"),
             ))
         }
-        other => return Err(Error::invalid("version", format!("must be {VERSION}; got {other:?}"))),
+        Some(other) => return Err(Error::invalid("version", format!("must be {VERSION}; got {other}"))),
+        None => return Err(Error::invalid("version", format!("must be the number {VERSION}"))),
     }
     let file: BackupFile = serde_path_to_error::deserialize(header).map_err(|e| {
         let path = e.path().to_string();

@@ -44,7 +44,7 @@ pub fn render(store: &Store, range: &Range, include: &Include) -> Result<String>
         let breaches: Vec<String> = e
             .breaches
             .iter()
-            .filter_map(|id| timeline.boundary_at(*id, i.entry.start))
+            .filter_map(|id| timeline.boundary_as_of(*id, i.entry.start))
             .map(|b| if include.names { b.name.clone() } else { b.category.to_string() })
             .collect();
         let source = if include.sources { e.source.clone().unwrap_or_default() } else { String::new() };

@@ -2,11 +2,14 @@
 //! renderers. Names stay out unless the person opts in: non-negotiables are then grouped by
 //! category and sources are numbered.
 
+use std::collections::BTreeSet;
+
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 
 use crate::error::Result;
 use crate::export::{Include, Range};
+use crate::interruptions::Interruption;
 use crate::store::Store;
 use crate::summary::{week_summary, Entry};
 use crate::week::IsoWeek;
@@ -128,28 +131,26 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
     let sum = |f: &dyn Fn(&Entry) -> u32| entries.iter().map(f).sum::<u32>();
     let sacrifices: Vec<&Entry> = entries.iter().filter(|e| e.sacrifice).collect();
 
-    // Non-negotiables: by name if opted in, else by category.
+    // Non-negotiables: by name if opted in, else by category; each as it stood at the range's
+    // end. A row's weeks breached are the weeks any of its non-negotiables was breached.
     let mut non_negotiables: Vec<BoundaryRow> = Vec::new();
+    let mut breached_weeks: Vec<BTreeSet<IsoWeek>> = Vec::new();
     for h in &timeline.boundaries {
-        let Some(b) = h.versions.iter().rev().find_map(|v| v.value.as_ref()) else { continue };
+        let Some(b) = timeline.boundary_as_of(h.id, bounds.1) else { continue };
         let label = if include.names { b.name.clone() } else { b.category.to_string() };
-        let hits: Vec<&Entry> = entries.iter().filter(|e| e.breaches.contains(&h.id)).collect();
-        let mut hit_weeks: Vec<IsoWeek> = hits
-            .iter()
-            .filter_map(|e| chrono::DateTime::parse_from_rfc3339(&e.start).ok())
-            .map(|t| IsoWeek::of(t.into(), zone))
-            .collect();
-        hit_weeks.sort();
-        hit_weeks.dedup();
-        let row = match non_negotiables.iter_mut().find(|r| r.label == label) {
-            Some(row) => row,
+        let hits: Vec<&Interruption> =
+            all.iter().zip(&entries).filter(|(_, e)| e.breaches.contains(&h.id)).map(|(i, _)| i).collect();
+        let at = match non_negotiables.iter().position(|r| r.label == label) {
+            Some(at) => at,
             None => {
                 non_negotiables.push(BoundaryRow { label, breaches: 0, weeks_breached: 0 });
-                non_negotiables.last_mut().expect("just pushed")
+                breached_weeks.push(BTreeSet::new());
+                non_negotiables.len() - 1
             }
         };
-        row.breaches += hits.len() as u32;
-        row.weeks_breached = row.weeks_breached.max(hit_weeks.len() as u32);
+        non_negotiables[at].breaches += hits.len() as u32;
+        breached_weeks[at].extend(hits.iter().map(|i| IsoWeek::of(i.entry.start, zone)));
+        non_negotiables[at].weeks_breached = breached_weeks[at].len() as u32;
     }
 
     let mut sources: Vec<(String, u32, u32)> = Vec::new();

@@ -8,13 +8,14 @@ use ts_rs::TS;
 
 use super::{notices, rows};
 use crate::boundaries::Boundary;
+use crate::classify::classify;
 use crate::error::{Error, Result};
-use crate::interruptions::NewInterruption;
+use crate::interruptions::{Interruption, NewInterruption};
 use crate::prefs::Prefs;
 use crate::reflection::Answers;
 use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
-use crate::timeline::Versioned;
+use crate::timeline::{BoundaryHistory, Timeline, Versioned};
 use crate::week::IsoWeek;
 
 pub struct ImportedEntry {
@@ -51,8 +52,11 @@ pub struct ImportReport {
     pub setting_versions_added: usize,
 }
 
-pub fn import(tx: &Transaction, set: &ImportSet) -> Result<ImportReport> {
+/// Writes `set`; returns what it added, and the entries it added (with this record's ids of
+/// the non-negotiables they were marked as costing).
+pub fn import(tx: &Transaction, set: &ImportSet) -> Result<(ImportReport, Vec<Interruption>)> {
     let mut report = ImportReport::default();
+    let mut added = Vec::new();
     let had_entries: bool = tx.query_row("SELECT EXISTS (SELECT 1 FROM interruptions)", [], |r| r.get(0))?;
 
     for b in &set.boundaries {
@@ -138,8 +142,41 @@ pub fn import(tx: &Transaction, set: &ImportSet) -> Result<ImportReport> {
                 )
             })
             .collect::<Result<_>>()?;
-        rows::insert(tx, &e.uid, &entry, e.logged_at)?;
+        added.push(rows::insert(tx, &e.uid, &entry, e.logged_at)?);
         report.entries_added += 1;
     }
-    Ok(report)
+    Ok((report, added))
+}
+
+/// The backup's own settings history, with this record's ids for its non-negotiables: how its
+/// entries were counted where they were lived.
+pub fn backup_timeline(tx: &Transaction, set: &ImportSet) -> Result<Timeline> {
+    let boundaries = set
+        .boundaries
+        .iter()
+        .map(|b| {
+            let id = tx.query_row("SELECT id FROM boundaries WHERE uid=?1", [&b.uid], |r| r.get(0))?;
+            Ok(BoundaryHistory { id, versions: b.versions.clone() })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Timeline::new(set.schedules.clone(), boundaries))
+}
+
+/// Refuses the import if any of `entries` is counted differently under `after` than it was
+/// under `before`.
+pub fn check_unchanged(entries: &[Interruption], before: &Timeline, after: &Timeline, whose: &str) -> Result<()> {
+    let changed: Vec<&Interruption> =
+        entries.iter().filter(|i| classify(&i.entry, before) != classify(&i.entry, after)).collect();
+    let Some(first) = changed.first() else { return Ok(()) };
+    let local = first.entry.start.with_timezone(&first.entry.zone);
+    Err(Error::invalid(
+        "file",
+        format!(
+            "importing it would change how {} {whose} {} counted (the first: {} {}): its working hours or non-negotiables differ from this record's, and past weeks keep what they had. Nothing was imported; import it into a new data directory instead (loadline --data-dir NEW import FILE).",
+            changed.len(),
+            if changed.len() == 1 { "is" } else { "are" },
+            local.format("%a %Y-%m-%d %H:%M"),
+            first.entry.zone,
+        ),
+    ))
 }

@@ -298,31 +298,7 @@ impl Store {
     // --- what is in force when ---
 
     pub fn timeline(&self) -> Result<Timeline> {
-        let mut stmt = self.conn.prepare("SELECT valid_from, body FROM schedule_versions ORDER BY id")?;
-        let schedules = stmt
-            .query_map([], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, String>(1)?)))?
-            .map(|row| {
-                let (from, body) = row?;
-                Ok(Versioned { valid_from: from.map(rows::instant), value: rows::from_json("schedule", &body)? })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        let mut stmt = self
-            .conn
-            .prepare("SELECT boundary_id, valid_from, body FROM boundary_versions ORDER BY boundary_id, id")?;
-        let mut boundaries: Vec<BoundaryHistory> = Vec::new();
-        let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(2)?))
-        })?;
-        for row in rows {
-            let (id, from, body) = row?;
-            let value = body.map(|b| rows::from_json::<Boundary>("non-negotiable", &b)).transpose()?;
-            let version = Versioned { valid_from: from.map(rows::instant), value };
-            match boundaries.last_mut().filter(|h| h.id == id) {
-                Some(h) => h.versions.push(version),
-                None => boundaries.push(BoundaryHistory { id, versions: vec![version] }),
-            }
-        }
-        Ok(Timeline::new(schedules, boundaries))
+        read_timeline(&self.conn)
     }
 
     /// Edits take effect from `now`; while no entry exists yet they hold from the beginning
@@ -397,9 +373,19 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Writes a checked backup in one transaction; on any problem nothing is written.
+    /// Writes a checked backup in one transaction; on any problem nothing is written. Refused
+    /// when it would change how an entry is counted, this record's or the backup's: past weeks
+    /// keep the classification they had when they were lived.
     pub fn import(&mut self, set: &ImportSet) -> Result<ImportReport> {
-        self.write(|tx| import::import(tx, set))
+        self.write(|tx| {
+            let before = read_timeline(tx)?;
+            let existing = rows::select(tx, "ORDER BY start_utc, id", [])?;
+            let (report, added) = import::import(tx, set)?;
+            let after = read_timeline(tx)?;
+            import::check_unchanged(&existing, &before, &after, "of your entries")?;
+            import::check_unchanged(&added, &import::backup_timeline(tx, set)?, &after, "of the backup's entries")?;
+            Ok(report)
+        })
     }
 
     // --- notices: the warnings that fired ---
@@ -505,6 +491,33 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// What was in force when, as the store holds it (also inside a transaction).
+fn read_timeline(conn: &Connection) -> Result<Timeline> {
+    let mut stmt = conn.prepare("SELECT valid_from, body FROM schedule_versions ORDER BY id")?;
+    let schedules = stmt
+        .query_map([], |r| Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, String>(1)?)))?
+        .map(|row| {
+            let (from, body) = row?;
+            Ok(Versioned { valid_from: from.map(rows::instant), value: rows::from_json("schedule", &body)? })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut stmt =
+        conn.prepare("SELECT boundary_id, valid_from, body FROM boundary_versions ORDER BY boundary_id, id")?;
+    let mut boundaries: Vec<BoundaryHistory> = Vec::new();
+    let rows =
+        stmt.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, Option<String>>(2)?)))?;
+    for row in rows {
+        let (id, from, body) = row?;
+        let value = body.map(|b| rows::from_json::<Boundary>("non-negotiable", &b)).transpose()?;
+        let version = Versioned { valid_from: from.map(rows::instant), value };
+        match boundaries.last_mut().filter(|h| h.id == id) {
+            Some(h) => h.versions.push(version),
+            None => boundaries.push(BoundaryHistory { id, versions: vec![version] }),
+        }
+    }
+    Ok(Timeline::new(schedules, boundaries))
 }
 
 fn damaged_or(path: &Path, e: rusqlite::Error) -> Error {
