@@ -2,6 +2,8 @@
 //! call exactly those that capabilities/main.json grants and nothing else.
 
 const COMMANDS: &[&str] = &[
+    "facts",
+    "week_nav",
     "week_summary",
     "list_entries",
     "log_entry",

@@ -109,9 +109,9 @@ impl BoundaryInput {
         let windows = self
             .windows
             .iter()
-            .filter(|w| !w.trim().is_empty())
             .enumerate()
-            .map(|(n, w)| Window::parse(w).map_err(|e| e.relabel(&format!("window {}", n + 1))))
+            .filter(|(_, w)| !w.trim().is_empty())
+            .map(|(n, w)| Window::parse(w).map_err(|e| e.relabel(&format!("windows[{n}]"))))
             .collect::<Result<Vec<_>>>()?;
         let allowance = u32::try_from(self.allowance).map_err(|_| {
             Error::invalid("allowance", format!("must be from 0 to {MAX_ALLOWANCE} a week; got {}", self.allowance))

@@ -66,6 +66,18 @@ impl Error {
         }
     }
 
+    /// Puts the field of a validation error under `prefix` as a path into the argument:
+    /// `presets[0]` and `label` make `presets[0].label`; `tags` and `[2]` make `tags[2]`.
+    pub fn nested(self, prefix: &str) -> Self {
+        match self {
+            Error::Invalid { field, message } if field.starts_with('[') => {
+                Error::Invalid { field: format!("{prefix}{field}"), message }
+            }
+            Error::Invalid { field, message } => Error::Invalid { field: format!("{prefix}.{field}"), message },
+            other => other,
+        }
+    }
+
     /// Renames the field of a validation error, for a value parsed by a shared reader.
     pub fn relabel(self, field: &str) -> Self {
         match self {

@@ -36,6 +36,10 @@ pub enum Severity {
     P4,
 }
 
+impl Severity {
+    pub const ALL: [Severity; 5] = [Severity::None, Severity::P1, Severity::P2, Severity::P3, Severity::P4];
+}
+
 impl FromStr for Severity {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self> {
@@ -100,6 +104,16 @@ pub struct Draft {
     #[serde(default)]
     #[ts(optional)]
     pub costs: Option<Vec<i64>>,
+    /// Instead of `at`: it started this many minutes before `ago_from` (or before now). The
+    /// quick-log window says "20 min ago" and leaves the arithmetic to the core.
+    #[serde(default)]
+    #[ts(optional)]
+    pub ago_minutes: Option<i64>,
+    /// The instant `ago_minutes` counts back from, RFC 3339, as the shell's clock gave it when
+    /// the form was opened; `None` for now.
+    #[serde(default)]
+    #[ts(optional)]
+    pub ago_from: Option<String>,
 }
 
 /// A checked entry, ready to be written.
@@ -125,9 +139,28 @@ impl Draft {
             Some(name) => parse_zone("tz", name)?,
             None => default_zone,
         };
-        let start = match &self.at {
-            Some(text) => parse_at("at", text, zone)?,
-            None => now,
+        let start = match (&self.at, self.ago_minutes) {
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid("ago_minutes", "Give either when it started or how long ago, not both"))
+            }
+            (Some(text), None) => parse_at("at", text, zone)?,
+            (None, Some(ago)) => {
+                if !(0..=MAX_MINUTES).contains(&ago) {
+                    return Err(Error::invalid(
+                        "ago_minutes",
+                        format!(
+                            "How long ago did it start? A whole number of minutes from 0 to {}",
+                            thousands(MAX_MINUTES)
+                        ),
+                    ));
+                }
+                let from = match &self.ago_from {
+                    Some(text) => parse_at("ago_from", text, zone)?,
+                    None => now,
+                };
+                from - TimeDelta::minutes(ago)
+            }
+            (None, None) => now,
         };
         let new = NewInterruption {
             start: start.duration_trunc(TimeDelta::minutes(1)).map_err(|_| Error::invalid("at", "is out of range"))?,
@@ -146,12 +179,34 @@ impl Draft {
     }
 }
 
+/// What the minutes field asks for, in the words every form and the CLI use.
+pub fn minutes_instruction() -> String {
+    format!(
+        "How many minutes did it take? A whole number from {MIN_MINUTES} to {} (log a longer incident as several entries)",
+        thousands(MAX_MINUTES)
+    )
+}
+
+/// `10080` as `10,080`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        format!("-{out}")
+    } else {
+        out
+    }
+}
+
 fn check_minutes(minutes: i64) -> Result<u32> {
     if !(MIN_MINUTES..=MAX_MINUTES).contains(&minutes) {
-        return Err(Error::invalid(
-            "minutes",
-            format!("must be a whole number from {MIN_MINUTES} to {MAX_MINUTES} (a longer incident is logged as several entries); got {minutes}"),
-        ));
+        return Err(Error::invalid("minutes", minutes_instruction()));
     }
     Ok(minutes as u32)
 }
@@ -168,6 +223,9 @@ fn check_label(field: &str, text: &str) -> Result<String> {
 }
 
 fn check_channel(text: &str) -> Result<String> {
+    if text.trim().is_empty() {
+        return Err(Error::invalid("channel", "Which channel did it come through? Pick one, e.g. page, call or chat"));
+    }
     check_label("channel", text).map(|c| c.to_lowercase())
 }
 
@@ -192,8 +250,8 @@ fn check_tags(tags: &[String]) -> Result<Vec<String>> {
         return Err(Error::invalid("tags", format!("at most {MAX_TAGS} tags; got {}", tags.len())));
     }
     let mut out: Vec<String> = Vec::new();
-    for tag in tags {
-        let tag = check_label("tag", tag)?;
+    for (n, tag) in tags.iter().enumerate() {
+        let tag = check_label(&format!("tags[{n}]"), tag)?;
         if !out.contains(&tag) {
             out.push(tag);
         }
@@ -250,12 +308,37 @@ mod tests {
             (Draft { severity: Some("P9".into()), ..draft(5) }, "severity:"),
             (Draft { note: Some("x".repeat(MAX_NOTE_CHARS + 1)), ..draft(5) }, "note:"),
             (Draft { source: Some("s".repeat(201)), ..draft(5) }, "source:"),
-            (Draft { tags: Some(vec!["ok".into(), "".into()]), ..draft(5) }, "tag:"),
+            (Draft { tags: Some(vec!["ok".into(), "".into()]), ..draft(5) }, "tags[1]:"),
+            (Draft { ago_minutes: Some(-1), ..draft(5) }, "ago_minutes:"),
+            (Draft { ago_minutes: Some(5), at: Some("2026-11-18T10:00".into()), ..draft(5) }, "ago_minutes:"),
+            (Draft { ago_minutes: Some(5), ago_from: Some("yesterday".into()), ..draft(5) }, "ago_from:"),
         ];
         for (d, field) in cases {
             let err = d.resolve(now(), chrono_tz::UTC).unwrap_err();
             assert!(err.to_string().starts_with(field), "want {field}, got {err}");
         }
+    }
+
+    #[test]
+    fn minutes_ago_count_back_from_the_instant_the_form_was_opened() {
+        let d = Draft { ago_minutes: Some(20), ago_from: Some("2026-11-18T21:00:00Z".into()), ..draft(5) };
+        assert_eq!(d.resolve(now(), chrono_tz::UTC).unwrap().start.to_rfc3339(), "2026-11-18T20:40:00+00:00");
+        let d = Draft { ago_minutes: Some(0), ..draft(5) };
+        assert_eq!(
+            d.resolve(now(), chrono_tz::UTC).unwrap().start,
+            now().duration_trunc(TimeDelta::minutes(1)).unwrap()
+        );
+    }
+
+    #[test]
+    fn empty_or_out_of_range_minutes_ask_the_question_again() {
+        assert_eq!(
+            draft(0).resolve(now(), chrono_tz::UTC).unwrap_err().to_string(),
+            "minutes: How many minutes did it take? A whole number from 1 to 10,080 (log a longer incident as several entries)"
+        );
+        assert_eq!(thousands(10_080), "10,080");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 
     #[test]

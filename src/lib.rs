@@ -8,6 +8,7 @@ pub mod classify;
 pub mod cli;
 pub mod error;
 pub mod export;
+pub mod facts;
 pub mod files;
 pub mod interruptions;
 pub mod json;

@@ -62,12 +62,15 @@ impl Prefs {
         if self.shortcut.chars().count() > 60 || self.shortcut.chars().any(char::is_control) {
             return Err(crate::error::Error::invalid("shortcut", "must be a key combination such as Ctrl+Alt+L"));
         }
-        if self.presets.len() > 12 {
-            return Err(crate::error::Error::invalid("presets", "at most 12"));
+        if self.presets.len() > presets::MAX_PRESETS {
+            return Err(crate::error::Error::invalid(
+                "presets",
+                format!("Keep at most {} presets", presets::MAX_PRESETS),
+            ));
         }
         for (n, preset) in self.presets.iter().enumerate() {
-            preset.validate().map_err(|e| e.within(&format!("presets[{n}]")))?;
+            preset.validate().map_err(|e| e.nested(&format!("presets[{n}]")))?;
         }
-        self.thresholds.validate()
+        self.thresholds.validate().map_err(|e| e.nested("thresholds"))
     }
 }

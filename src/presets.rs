@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
-use crate::interruptions::{Draft, MAX_MINUTES};
+use crate::interruptions::{minutes_instruction, Draft, MAX_MINUTES};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
@@ -20,6 +20,11 @@ pub struct Preset {
 }
 
 /// Durations offered under "Just ended…".
+/// The longest preset label the tray shows whole.
+pub const MAX_PRESET_LABEL_CHARS: usize = 40;
+/// At most this many presets: the tray menu stays one glance.
+pub const MAX_PRESETS: usize = 12;
+
 pub const JUST_ENDED_MINUTES: [u32; 4] = [15, 30, 60, 90];
 
 pub fn defaults() -> Vec<Preset> {
@@ -46,14 +51,14 @@ impl Preset {
     }
 
     pub fn validate(&self) -> Result<()> {
-        if self.label.trim().is_empty() || self.label.chars().count() > 40 {
-            return Err(Error::invalid("preset label", "must be 1 to 40 characters"));
+        if self.label.trim().is_empty() || self.label.chars().count() > MAX_PRESET_LABEL_CHARS {
+            return Err(Error::invalid(
+                "label",
+                format!("Name the preset in 1 to {MAX_PRESET_LABEL_CHARS} characters"),
+            ));
         }
         if !(1..=MAX_MINUTES).contains(&i64::from(self.minutes)) {
-            return Err(Error::invalid(
-                "preset minutes",
-                format!("must be from 1 to {MAX_MINUTES}; got {}", self.minutes),
-            ));
+            return Err(Error::invalid("minutes", minutes_instruction()));
         }
         // Checking the channel needs an instant but no particular one: the epoch keeps the core off the clock.
         Draft { channel: self.channel.clone(), minutes: 1, ..Draft::default() }
@@ -97,8 +102,8 @@ mod tests {
     fn presets_are_checked() {
         assert!(defaults().iter().all(|p| p.validate().is_ok()));
         let bad = Preset { label: "Long".into(), channel: "page".into(), minutes: 20_000 };
-        assert!(bad.validate().unwrap_err().to_string().starts_with("preset minutes:"));
+        assert!(bad.validate().unwrap_err().to_string().starts_with("minutes:"));
         let bad = Preset { label: " ".into(), channel: "page".into(), minutes: 5 };
-        assert!(bad.validate().unwrap_err().to_string().starts_with("preset label:"));
+        assert!(bad.validate().unwrap_err().to_string().starts_with("label:"));
     }
 }

@@ -102,14 +102,14 @@ impl Default for Thresholds {
 impl Thresholds {
     pub fn validate(&self) -> Result<()> {
         let checks = [
-            ("habit weeks", self.habit_weeks, 1, self.habit_window_weeks),
-            ("habit window weeks", self.habit_window_weeks, 1, 12),
-            ("streak days", self.streak_days, 2, self.streak_window_days),
-            ("streak window days", self.streak_window_days, 2, 28),
-            ("sleep interruptions", self.sleep_interruptions, 1, 50),
-            ("reactive minimum sacrifices", self.reactive_min_sacrifices, 1, 50),
-            ("source sacrifices", self.source_sacrifices, 2, 50),
-            ("source window days", self.source_window_days, 1, 90),
+            ("habit_weeks", self.habit_weeks, 1, self.habit_window_weeks),
+            ("habit_window_weeks", self.habit_window_weeks, 1, 12),
+            ("streak_days", self.streak_days, 2, self.streak_window_days),
+            ("streak_window_days", self.streak_window_days, 2, 28),
+            ("sleep_interruptions", self.sleep_interruptions, 1, 50),
+            ("reactive_min_sacrifices", self.reactive_min_sacrifices, 1, 50),
+            ("source_sacrifices", self.source_sacrifices, 2, 50),
+            ("source_window_days", self.source_window_days, 1, 90),
         ];
         for (field, value, min, max) in checks {
             if !(min..=max).contains(&value) {

@@ -383,11 +383,11 @@ pub struct ScheduleInput {
 impl ScheduleInput {
     pub fn resolve(&self) -> Result<Schedule> {
         if self.working_hours.len() != 7 {
-            return Err(Error::invalid("working hours", "give seven days, Monday first"));
+            return Err(Error::invalid("working_hours", "give seven days, Monday first"));
         }
         let mut working_hours = [None; 7];
         for (day, text) in Day::ALL.iter().zip(&self.working_hours) {
-            let field = format!("working hours {}", day.short());
+            let field = format!("working_hours[{}]", day.index());
             if !text.trim().is_empty() {
                 let span = Span::parse(text).map_err(|e| e.relabel(&field))?;
                 if span.crosses_midnight() {
@@ -401,7 +401,7 @@ impl ScheduleInput {
         }
         let sleep = match self.sleep.trim() {
             "" => None,
-            text => Some(Span::parse(text).map_err(|e| e.relabel("sleep hours"))?),
+            text => Some(Span::parse(text).map_err(|e| e.relabel("sleep"))?),
         };
         let count = |field: &str, n: i64, max: u32| {
             u32::try_from(n)
@@ -413,8 +413,8 @@ impl ScheduleInput {
             working_hours,
             sleep,
             load_line: LoadLine {
-                sacrifices: count("load line sacrifices", self.load_line_sacrifices, MAX_LOAD_LINE_SACRIFICES)?,
-                minutes: count("load line minutes", self.load_line_minutes, MAX_LOAD_LINE_MINUTES)?,
+                sacrifices: count("load_line_sacrifices", self.load_line_sacrifices, MAX_LOAD_LINE_SACRIFICES)?,
+                minutes: count("load_line_minutes", self.load_line_minutes, MAX_LOAD_LINE_MINUTES)?,
             },
         };
         schedule.validate()?;
@@ -487,11 +487,11 @@ mod tests {
         assert_eq!(input.resolve().unwrap(), Schedule::default());
         let mut bad = input.clone();
         bad.working_hours[2] = "17:00-09:00".into();
-        assert!(bad.resolve().unwrap_err().to_string().starts_with("working hours Wed:"));
+        assert!(bad.resolve().unwrap_err().to_string().starts_with("working_hours[2]:"));
         let bad = ScheduleInput { sleep: "22:00".into(), ..input.clone() };
-        assert!(bad.resolve().unwrap_err().to_string().starts_with("sleep hours:"));
+        assert!(bad.resolve().unwrap_err().to_string().starts_with("sleep:"));
         let bad = ScheduleInput { load_line_minutes: -1, ..input };
-        assert!(bad.resolve().unwrap_err().to_string().starts_with("load line minutes:"));
+        assert!(bad.resolve().unwrap_err().to_string().starts_with("load_line_minutes:"));
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub struct BreachCount {
     pub count: u32,
     pub allowance: u32,
     pub paused: bool,
+    /// Breached more often than its allowance (never while paused): the rule, said once.
+    pub over: bool,
 }
 
 /// A week's totals in one zone. Keys are stable: more may be added, none renamed.
@@ -169,6 +171,7 @@ fn breach_report(timeline: &Timeline, last: DateTime<Utc>, counts: &[(i64, u32)]
                 count,
                 allowance: shown.allowance,
                 paused: shown.paused,
+                over: !shown.paused && count > shown.allowance,
             })
         })
         .collect()

@@ -54,6 +54,41 @@ impl IsoWeek {
     }
 }
 
+/// Where a week view stands, so no front end does week arithmetic: the week shown, its
+/// neighbours, this week, its local days, and the shell's today and now in the zone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct WeekNav {
+    pub week: IsoWeek,
+    pub previous: IsoWeek,
+    pub next: IsoWeek,
+    pub this_week: IsoWeek,
+    /// The week's Monday and Sunday, `YYYY-MM-DD`.
+    pub first_day: String,
+    pub last_day: String,
+    /// Today in the zone, `YYYY-MM-DD`.
+    pub today: String,
+    /// The shell's clock, RFC 3339 in the zone: what a form counts back from.
+    pub now: String,
+    pub zone: String,
+}
+
+impl WeekNav {
+    pub fn new(week: IsoWeek, zone: Tz, now: DateTime<Utc>) -> WeekNav {
+        WeekNav {
+            week,
+            previous: week.previous(),
+            next: week.next(),
+            this_week: IsoWeek::of(now, zone),
+            first_day: week.monday().to_string(),
+            last_day: (week.monday() + Duration::days(6)).to_string(),
+            today: now.with_timezone(&zone).date_naive().to_string(),
+            now: now.with_timezone(&zone).to_rfc3339(),
+            zone: zone.name().to_string(),
+        }
+    }
+}
+
 impl fmt::Display for IsoWeek {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-W{:02}", self.year, self.week)

@@ -178,5 +178,5 @@ fn a_quiet_week_has_no_warnings() {
 #[test]
 fn thresholds_are_checked() {
     let bad = Thresholds { streak_days: 9, ..Thresholds::default() };
-    assert!(bad.validate().unwrap_err().to_string().starts_with("streak days:"));
+    assert!(bad.validate().unwrap_err().to_string().starts_with("streak_days:"));
 }

@@ -2,17 +2,18 @@
 //! converts the result back; after a write it tells every window and the tray.
 
 use loadline_core::backups::{self, BackupInfo};
-use loadline_core::boundaries::{BoundaryInput, Category};
-use loadline_core::export::{backup, ExportRequest};
+use loadline_core::boundaries::BoundaryInput;
+use loadline_core::export::{backup, ExportPreview, ExportRequest};
+use loadline_core::facts::Facts;
 use loadline_core::files;
-use loadline_core::interruptions::{Draft, BUILT_IN_CHANNELS};
+use loadline_core::interruptions::Draft;
 use loadline_core::notices::Notice;
 use loadline_core::prefs::Prefs;
 use loadline_core::reflection::{self, Answers, Reflection};
 use loadline_core::schedule::ScheduleInput;
 use loadline_core::store::ImportReport;
 use loadline_core::summary::{entries_from_store, week_from_store, Entry, WeekSummary};
-use loadline_core::week::IsoWeek;
+use loadline_core::week::{IsoWeek, WeekNav};
 use loadline_core::Error;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -30,6 +31,8 @@ use crate::tray;
 /// permission and `capabilities/main.json` decides which the windows get.
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
+        facts,
+        week_nav,
         week_summary,
         list_entries,
         log_entry,
@@ -72,6 +75,21 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
 
 fn week_or_now(week: Option<String>, zone: chrono_tz::Tz) -> loadline_core::Result<IsoWeek> {
     week.map_or_else(|| Ok(IsoWeek::of(clock::now(), zone)), |w| w.parse())
+}
+
+/// The limits, lists and defaults the core checks against, for the forms to show.
+#[tauri::command]
+pub fn facts() -> Facts {
+    Facts::get()
+}
+
+/// Where a week view stands: the week, its neighbours, this week, today and now.
+#[tauri::command]
+pub fn week_nav(state: State<AppState>, week: Arg<Option<String>>) -> ApiResult<WeekNav> {
+    state.with_store(|s| {
+        let zone = AppState::home_zone(s)?;
+        Ok(WeekNav::new(week_or_now(week.0, zone)?, zone, clock::now()))
+    })
 }
 
 #[tauri::command]
@@ -148,8 +166,6 @@ pub fn settings(state: State<AppState>) -> ApiResult<Settings> {
             schedule: ScheduleInput::of(timeline.schedule_at(clock::now())),
             zone: s.prefs()?.zone,
             system_zone: clock::system_zone().name().to_string(),
-            channels: BUILT_IN_CHANNELS.iter().map(ToString::to_string).collect(),
-            categories: Category::ALL.iter().map(ToString::to_string).collect(),
         })
     })
 }
@@ -293,8 +309,8 @@ pub fn snooze_today<R: Runtime>(app: AppHandle<R>) {
 }
 
 #[tauri::command]
-pub fn export_preview(state: State<AppState>, request: Arg<ExportRequest>) -> ApiResult<String> {
-    state.with_store(|s| request.0.render(s, AppState::home_zone(s)?, clock::now()))
+pub fn export_preview(state: State<AppState>, request: Arg<ExportRequest>) -> ApiResult<ExportPreview> {
+    state.with_store(|s| request.0.preview(s, AppState::home_zone(s)?, clock::now()))
 }
 
 /// Asks where to save (the system's dialog), then writes exactly what the preview showed.

@@ -108,8 +108,6 @@ pub struct Settings {
     /// The zone set in settings, or `None` to follow the system.
     pub zone: Option<String>,
     pub system_zone: String,
-    pub channels: Vec<String>,
-    pub categories: Vec<String>,
 }
 
 #[derive(Debug, Serialize, TS)]

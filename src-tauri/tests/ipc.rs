@@ -187,18 +187,18 @@ fn bad_calls() -> Vec<(&'static str, Value, &'static str)> {
         (
             "save_settings",
             json!({"schedule": with(settings.clone(), "working_hours", json!(["09:00-17:30"]))}),
-            "working hours",
+            "working_hours",
         ),
         (
             "save_settings",
             json!({"schedule": with(settings.clone(), "working_hours", json!(["25:00-26:00", "", "", "", "", "", ""]))}),
-            "working hours Mon",
+            "working_hours[0]",
         ),
-        ("save_settings", json!({"schedule": with(settings.clone(), "sleep", json!("late"))}), "sleep hours"),
+        ("save_settings", json!({"schedule": with(settings.clone(), "sleep", json!("late"))}), "sleep"),
         (
             "save_settings",
             json!({"schedule": with(settings.clone(), "load_line_sacrifices", json!(-1))}),
-            "load line sacrifices",
+            "load_line_sacrifices",
         ),
         (
             "save_settings",
@@ -213,7 +213,11 @@ fn bad_calls() -> Vec<(&'static str, Value, &'static str)> {
         ("add_boundary", json!({"boundary": with(boundary(), "name", json!(""))}), "name"),
         ("add_boundary", json!({"boundary": with(boundary(), "name", json!(huge))}), "name"),
         ("add_boundary", json!({"boundary": with(boundary(), "category", json!("hobbies"))}), "category"),
-        ("add_boundary", json!({"boundary": with(boundary(), "windows", json!(["Mon-Fri 18:00-25:00"]))}), "window 1"),
+        (
+            "add_boundary",
+            json!({"boundary": with(boundary(), "windows", json!(["Mon-Fri 18:00-25:00"]))}),
+            "windows[0]",
+        ),
         ("add_boundary", json!({"boundary": with(boundary(), "windows", json!("Mon-Fri 18:00-20:00"))}), "windows"),
         ("add_boundary", json!({"boundary": with(boundary(), "allowance", json!(-1))}), "allowance"),
         ("add_boundary", json!({"boundary": with(boundary(), "allowance", json!(1_000_000))}), "allowance"),
@@ -222,7 +226,7 @@ fn bad_calls() -> Vec<(&'static str, Value, &'static str)> {
         (
             "edit_boundary",
             json!({"id": 1, "boundary": with(boundary(), "windows", json!(["Someday 10:00-11:00"]))}),
-            "window 1",
+            "windows[0]",
         ),
         ("remove_boundary", json!({"id": []}), "id"),
         // exports and backups
@@ -238,11 +242,11 @@ fn bad_calls() -> Vec<(&'static str, Value, &'static str)> {
         ("save_prefs", json!({"prefs": "defaults"}), "prefs"),
         ("save_prefs", json!({"prefs": {"shortcut": "Ctrl+Banana"}}), "shortcut"),
         ("save_prefs", json!({"prefs": {"zone": "Mars/Olympus"}}), "zone"),
-        ("save_prefs", json!({"prefs": {"thresholds": {"streak_days": 99}}}), "streak days"),
+        ("save_prefs", json!({"prefs": {"thresholds": {"streak_days": 99}}}), "thresholds.streak_days"),
         (
             "save_prefs",
             json!({"prefs": {"presets": [{"label": "", "channel": "page", "minutes": 15}]}}),
-            "presets[0]: preset label",
+            "presets[0].label",
         ),
         (
             "save_prefs",

@@ -152,6 +152,9 @@ pub struct ExportArgs {
     /// Last local day, inclusive (default: the last entry's)
     #[arg(long, value_name = "DAY")]
     pub to: Option<String>,
+    /// Whole weeks up to today instead of --from/--to: this-week, 4-weeks, quarter (13 weeks) or all
+    #[arg(long, value_name = "RANGE", conflicts_with_all = ["from", "to"])]
+    pub range: Option<String>,
     /// What to share besides the numbers: notes, sources, names (comma separated)
     #[arg(long, value_name = "LIST", default_value = "")]
     pub include: String,

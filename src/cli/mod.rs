@@ -182,6 +182,7 @@ fn draft_from_flags(store: &Store, args: &LogArgs, now: DateTime<Utc>) -> Result
         note: args.note.clone(),
         tags: Some(args.tags.clone()),
         costs: Some(costs),
+        ..Draft::default()
     })
 }
 
@@ -293,6 +294,7 @@ fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32>
         to: args.to,
         include: args.include.parse()?,
         message: args.message,
+        range: args.range,
     };
     let text = request.render(store, home_zone(store, None, ctx)?, ctx.now)?;
     if args.out.as_os_str() == "-" {

@@ -256,6 +256,7 @@ fn check(file: BackupFile) -> Result<ImportSet> {
             note: Some(e.note),
             tags: Some(e.tags),
             costs: None,
+            ..Draft::default()
         };
         let entry = draft.resolve(e.logged_at, chrono_tz::UTC).map_err(|err| err.within(&at))?;
         entries.push(ImportedEntry { uid: e.uid, logged_at: e.logged_at, entry, cost_uids: e.costs });

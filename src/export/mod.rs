@@ -154,22 +154,77 @@ pub struct ExportRequest {
     pub include: Include,
     /// The person's own message at the top of a report.
     pub message: Option<String>,
+    /// Instead of `from` and `to`, whole ISO weeks up to today: `this-week`, `4-weeks`,
+    /// `quarter` (13 weeks), or `all`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub range: Option<String>,
+}
+
+/// What the preview shows and the save writes: the text, the days it covers, a file name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct ExportPreview {
+    pub text: String,
+    /// `YYYY-MM-DD`, both inclusive.
+    pub from: String,
+    pub to: String,
+    pub file_name: String,
 }
 
 impl ExportRequest {
+    /// The days asked for: a named range counted back from today in `zone`, else `from`/`to`.
+    fn days(&self, zone: Tz, now: DateTime<Utc>) -> Result<(Option<String>, Option<String>)> {
+        let Some(name) = self.range.as_deref() else { return Ok((self.from.clone(), self.to.clone())) };
+        if self.from.is_some() || self.to.is_some() {
+            return Err(Error::invalid("range", "Give a named range or the first and last day, not both"));
+        }
+        let today = now.with_timezone(&zone).date_naive();
+        let monday = crate::week::IsoWeek::containing(today).monday();
+        let weeks = match name {
+            "all" => return Ok((None, None)),
+            "this-week" => 1,
+            "4-weeks" => 4,
+            "quarter" => 13,
+            other => {
+                return Err(Error::invalid(
+                    "range",
+                    format!("{} is not a range; use this-week, 4-weeks, quarter or all", quoted(other)),
+                ))
+            }
+        };
+        let from = monday - Duration::weeks(weeks - 1);
+        Ok((Some(from.to_string()), Some(today.to_string())))
+    }
+
+    fn range(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<Range> {
+        let (from, to) = self.days(zone, now)?;
+        Range::resolve(store, from.as_deref(), to.as_deref(), zone, now)
+    }
+
     pub fn render(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<String> {
         let format: Format = self.format.parse()?;
-        if format == Format::Json && self.from.is_none() && self.to.is_none() {
+        if format == Format::Json && self.days(zone, now)? == (None, None) {
             return full_backup(store, now);
         }
-        let range = Range::resolve(store, self.from.as_deref(), self.to.as_deref(), zone, now)?;
-        render(store, format, &range, &self.include, self.message.clone(), now)
+        render(store, format, &self.range(store, zone, now)?, &self.include, self.message.clone(), now)
+    }
+
+    /// The text, its days and a file name, from one resolution of the range.
+    pub fn preview(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<ExportPreview> {
+        let range = self.range(store, zone, now)?;
+        Ok(ExportPreview {
+            text: self.render(store, zone, now)?,
+            from: range.from.to_string(),
+            to: range.to.to_string(),
+            file_name: self.file_name(store, zone, now)?,
+        })
     }
 
     /// A file name to offer in the save dialog: `loadline-2026-11-16-to-2026-11-22.html`.
     pub fn file_name(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<String> {
         let format: Format = self.format.parse()?;
-        let range = Range::resolve(store, self.from.as_deref(), self.to.as_deref(), zone, now)?;
+        let range = self.range(store, zone, now)?;
         let (kind, ext) = match format {
             Format::Html => ("report", "html"),
             Format::Markdown => ("report", "md"),

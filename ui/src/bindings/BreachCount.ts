@@ -4,4 +4,8 @@ import type { Category } from "./Category";
 /**
  * How a non-negotiable fared in a week.
  */
-export type BreachCount = { id: number, name: string, category: Category, count: number, allowance: number, paused: boolean, };
+export type BreachCount = { id: number, name: string, category: Category, count: number, allowance: number, paused: boolean, 
+/**
+ * Breached more often than its allowance (never while paused): the rule, said once.
+ */
+over: boolean, };

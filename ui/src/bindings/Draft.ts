@@ -8,4 +8,14 @@ export type Draft = { channel: string, minutes: number, at?: string, tz?: string
 /**
  * Non-negotiables (by id) the person marks this entry as costing, windows or not.
  */
-costs?: Array<number>, };
+costs?: Array<number>, 
+/**
+ * Instead of `at`: it started this many minutes before `ago_from` (or before now). The
+ * quick-log window says "20 min ago" and leaves the arithmetic to the core.
+ */
+ago_minutes?: number, 
+/**
+ * The instant `ago_minutes` counts back from, RFC 3339, as the shell's clock gave it when
+ * the form was opened; `None` for now.
+ */
+ago_from?: string, };

@@ -21,4 +21,9 @@ to: string | null, include: Include,
 /**
  * The person's own message at the top of a report.
  */
-message: string | null, };
+message: string | null, 
+/**
+ * Instead of `from` and `to`, whole ISO weeks up to today: `this-week`, `4-weeks`,
+ * `quarter` (13 weeks), or `all`.
+ */
+range?: string, };

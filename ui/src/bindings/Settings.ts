@@ -5,4 +5,4 @@ export type Settings = { schedule: ScheduleInput,
 /**
  * The zone set in settings, or `None` to follow the system.
  */
-zone: string | null, system_zone: string, channels: Array<string>, categories: Array<string>, };
+zone: string | null, system_zone: string, };

@@ -1,0 +1,71 @@
+//! What the core knows that a front end must not declare again: the limits every check uses,
+//! the built-in lists, the order of warning levels and the product's defaults. The window asks
+//! for these once; a form shows them, and the core's checks still decide.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::boundaries::{Category, MAX_ALLOWANCE, MAX_NAME_CHARS, MAX_WINDOWS};
+use crate::interruptions::{
+    Severity, BUILT_IN_CHANNELS, MAX_LABEL_CHARS, MAX_MINUTES, MAX_NOTE_CHARS, MAX_SOURCE_CHARS, MAX_TAGS, MIN_MINUTES,
+};
+use crate::prefs::Prefs;
+use crate::presets::{JUST_ENDED_MINUTES, MAX_PRESETS, MAX_PRESET_LABEL_CHARS};
+use crate::reminders::Level;
+use crate::schedule::{Schedule, ScheduleInput, MAX_LOAD_LINE_MINUTES, MAX_LOAD_LINE_SACRIFICES};
+
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Facts {
+    pub min_minutes: u32,
+    pub max_minutes: u32,
+    pub max_note_chars: u32,
+    pub max_source_chars: u32,
+    /// A channel, a tag.
+    pub max_label_chars: u32,
+    pub max_tags: u32,
+    pub max_name_chars: u32,
+    pub max_windows: u32,
+    pub max_allowance: u32,
+    pub max_load_line_sacrifices: u32,
+    pub max_load_line_minutes: u32,
+    pub max_presets: u32,
+    pub max_preset_label_chars: u32,
+    /// The minute choices offered at a glance ("15 / 30 / 60 / 90 min").
+    pub quick_minutes: Vec<u32>,
+    pub channels: Vec<String>,
+    pub categories: Vec<String>,
+    pub severities: Vec<String>,
+    /// Least serious first.
+    pub levels: Vec<Level>,
+    pub default_schedule: ScheduleInput,
+    pub default_prefs: Prefs,
+}
+
+impl Facts {
+    pub fn get() -> Facts {
+        let n = |v: usize| v as u32;
+        Facts {
+            min_minutes: MIN_MINUTES as u32,
+            max_minutes: MAX_MINUTES as u32,
+            max_note_chars: n(MAX_NOTE_CHARS),
+            max_source_chars: n(MAX_SOURCE_CHARS),
+            max_label_chars: n(MAX_LABEL_CHARS),
+            max_tags: n(MAX_TAGS),
+            max_name_chars: n(MAX_NAME_CHARS),
+            max_windows: n(MAX_WINDOWS),
+            max_allowance: MAX_ALLOWANCE,
+            max_load_line_sacrifices: MAX_LOAD_LINE_SACRIFICES,
+            max_load_line_minutes: MAX_LOAD_LINE_MINUTES,
+            max_presets: n(MAX_PRESETS),
+            max_preset_label_chars: n(MAX_PRESET_LABEL_CHARS),
+            quick_minutes: JUST_ENDED_MINUTES.to_vec(),
+            channels: BUILT_IN_CHANNELS.iter().map(ToString::to_string).collect(),
+            categories: Category::ALL.iter().map(ToString::to_string).collect(),
+            severities: Severity::ALL.iter().map(ToString::to_string).collect(),
+            levels: vec![Level::Nudge, Level::Warning, Level::Habit],
+            default_schedule: ScheduleInput::of(&Schedule::default()),
+            default_prefs: Prefs::default(),
+        }
+    }
+}
