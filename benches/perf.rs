@@ -12,7 +12,7 @@ use chrono::{DateTime, Duration as Span, Utc};
 use loadline_core::export::{full_backup, render, Format, Include, Range};
 use loadline_core::interruptions::{Draft, NewInterruption};
 use loadline_core::store::Store;
-use loadline_core::summary::{trend_from_store, week_from_store};
+use loadline_core::usecases::views;
 use loadline_core::week::IsoWeek;
 
 const ZONE: chrono_tz::Tz = chrono_tz::Europe::Berlin;
@@ -82,15 +82,15 @@ fn main() {
     let mut store = Store::open(dir.path()).unwrap();
     store.log(&heavy_use(50_000), now()).unwrap();
     let week = IsoWeek::of(now(), ZONE);
-    report("week numbers, 50,000 entries", time(200, || week_from_store(&store, week, ZONE).unwrap()));
+    report("week numbers, 50,000 entries", time(200, || views::week(&store, week, ZONE).unwrap()));
     report(
         "week + 12-week trend, 50,000 entries",
-        time(100, || (week_from_store(&store, week, ZONE).unwrap(), trend_from_store(&store, week, 12, ZONE).unwrap())),
+        time(100, || (views::week(&store, week, ZONE).unwrap(), views::trend(&store, week, 12, ZONE).unwrap())),
     );
 
     report(
         "reflection view (week, trend, heatmap), 50,000",
-        time(100, || loadline_core::reflection::build(&store, week, ZONE).unwrap()),
+        time(100, || views::reflection(&store, week, ZONE).unwrap()),
     );
     report("read all 50,000 entries", time(10, || store.interruptions(None).unwrap()));
     let all = Range::resolve(&store, None, None, ZONE, now()).unwrap();

@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod store;
 pub mod summary;
 pub mod timeline;
+pub mod usecases;
 pub mod week;
 pub mod zone;
 

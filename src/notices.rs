@@ -9,10 +9,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::classify::{span_on, window_intervals};
-use crate::error::Result;
-use crate::reminders::{evaluate, history_start, Level, Warning};
+use crate::reminders::{Level, Warning};
 use crate::schedule::{ClockTime, Day};
-use crate::store::Store;
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 use crate::zone::window_edge;
@@ -133,26 +131,4 @@ pub struct Step {
     pub wake_at: DateTime<Utc>,
     /// Set when announcements wait for a quiet window to end.
     pub quiet_until: Option<DateTime<Utc>>,
-}
-
-/// Evaluates the rules at `now`, records what holds, and decides what to announce: nothing
-/// while warnings are paused, snoozed, or inside sleep hours or an active non-negotiable.
-pub fn run_once(store: &mut Store, system_zone: Tz, now: DateTime<Utc>) -> Result<Step> {
-    let prefs = store.prefs()?;
-    let zone = prefs.home_zone(system_zone)?;
-    let timeline = store.timeline()?;
-    let history =
-        store.interruptions(Some((history_start(&prefs.thresholds, zone, now), now + Duration::seconds(1))))?;
-    let warnings = evaluate(&history, &timeline, &prefs.thresholds, zone, now);
-    let holding = store.record_warnings(&warnings, now)?;
-    let state = store.engine_state()?;
-    let quiet = quiet_until(&timeline, zone, now);
-    let snoozed = state.snoozed_until.filter(|t| *t > now);
-    let muted = prefs.warnings_paused || snoozed.is_some() || quiet.is_some();
-    Ok(Step {
-        announce: if muted { Vec::new() } else { due(&holding).cloned().collect() },
-        reflection: !muted && reflection_due(prefs.reflection, state.reflection_reminded, zone, now),
-        wake_at: next_wake(now, zone, quiet, snoozed, prefs.reflection),
-        quiet_until: quiet,
-    })
 }

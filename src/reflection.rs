@@ -12,8 +12,8 @@ use crate::classify::{span_on, window_intervals};
 use crate::error::{Error, Result};
 use crate::notices::Notice;
 use crate::schedule::Day;
-use crate::store::Store;
-use crate::summary::{entries_from_store, trend_from_store, Entry, WeekSummary};
+use crate::summary::{Entry, WeekSummary};
+use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
 pub const TREND_WEEKS: u32 = 12;
@@ -124,29 +124,35 @@ pub fn verdict(trend: &[WeekSummary]) -> String {
     }
 }
 
-pub fn build(store: &Store, week: IsoWeek, zone: Tz) -> Result<Reflection> {
-    let trend = trend_from_store(store, week, TREND_WEEKS, zone)?;
+/// The week's reflection from what the store holds: `trend` ends with the week itself and
+/// `entries` are the week's, newest first.
+pub fn assemble(
+    week: IsoWeek,
+    zone: Tz,
+    trend: Vec<WeekSummary>,
+    entries: Vec<Entry>,
+    timeline: &Timeline,
+    warnings: Vec<Notice>,
+    answers: Answers,
+) -> Reflection {
     let (start, end) = week.bounds(zone);
-    let entries = entries_from_store(store, Some((start, end)))?;
-    let timeline = store.timeline()?;
-    let warnings = store.notices_of_week(week)?;
-    Ok(Reflection {
+    Reflection {
         verdict: verdict(&trend),
         week: trend.last().cloned().expect("the trend ends with this week"),
-        heatmap: heatmap(&entries, week, zone, &timeline, start, end),
+        heatmap: heatmap(&entries, week, zone, timeline, start, end),
         top_sources: top_sources(&entries),
         warnings,
-        answers: store.reflection(week)?.unwrap_or_default(),
+        answers,
         entries,
         trend,
-    })
+    }
 }
 
 fn heatmap(
     entries: &[Entry],
     week: IsoWeek,
     zone: Tz,
-    timeline: &crate::timeline::Timeline,
+    timeline: &Timeline,
     start: DateTime<Utc>,
     end: DateTime<Utc>,
 ) -> Vec<HeatDay> {

@@ -8,10 +8,8 @@ use ts_rs::TS;
 
 use crate::boundaries::Category;
 use crate::classify::{classify, Classification};
-use crate::error::Result;
 use crate::interruptions::{Interruption, Severity};
 use crate::schedule::LoadLine;
-use crate::store::Store;
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
@@ -175,33 +173,6 @@ fn breach_report(timeline: &Timeline, last: DateTime<Utc>, counts: &[(i64, u32)]
             })
         })
         .collect()
-}
-
-/// A week's totals straight from the store.
-pub fn week_from_store(store: &Store, week: IsoWeek, zone: Tz) -> Result<WeekSummary> {
-    let entries = store.interruptions(Some(week.bounds(zone)))?;
-    Ok(week_summary(week, zone, &entries, &store.timeline()?))
-}
-
-/// The `weeks` weeks ending with `last`, oldest first, from one read of the store.
-pub fn trend_from_store(store: &Store, last: IsoWeek, weeks: u32, zone: Tz) -> Result<Vec<WeekSummary>> {
-    let mut all = vec![last];
-    for _ in 1..weeks {
-        let earliest = *all.last().expect("never empty");
-        all.push(earliest.previous());
-    }
-    all.reverse();
-    let (start, _) = all[0].bounds(zone);
-    let (_, end) = last.bounds(zone);
-    let entries = store.interruptions(Some((start, end)))?;
-    let timeline = store.timeline()?;
-    Ok(all.into_iter().map(|w| week_summary(w, zone, &entries, &timeline)).collect())
-}
-
-/// Entries starting in `range` (or all), classified, newest first.
-pub fn entries_from_store(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<Entry>> {
-    let timeline = store.timeline()?;
-    Ok(store.interruptions(range)?.iter().rev().map(|i| Entry::new(i, &timeline)).collect())
 }
 
 /// `45 min`, `2 h`, `2 h 10 min`.

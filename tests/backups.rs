@@ -6,6 +6,7 @@ use std::fs;
 use chrono::NaiveDate;
 use loadline_core::backups::{self, KEEP};
 use loadline_core::store::{Store, DB_FILE};
+use loadline_core::usecases;
 use loadline_core::Error;
 
 use crate::support::{entry, temp_store, utc, BERLIN};
@@ -18,11 +19,11 @@ fn day(n: u32) -> NaiveDate {
 fn one_backup_a_day_and_only_the_last_seven_are_kept() {
     let mut t = temp_store();
     t.log(entry(BERLIN, "2026-11-18T23:30", 45));
-    let first = backups::take_daily(&t.store, t.dir.path(), day(1)).unwrap();
+    let first = usecases::backups::take_daily(&t.store, t.dir.path(), day(1)).unwrap();
     assert!(first.is_some());
-    assert!(backups::take_daily(&t.store, t.dir.path(), day(1)).unwrap().is_none(), "once a day");
+    assert!(usecases::backups::take_daily(&t.store, t.dir.path(), day(1)).unwrap().is_none(), "once a day");
     for d in 2..=10 {
-        backups::take_daily(&t.store, t.dir.path(), day(d)).unwrap();
+        usecases::backups::take_daily(&t.store, t.dir.path(), day(d)).unwrap();
     }
     let list = backups::list(t.dir.path()).unwrap();
     assert_eq!(list.len(), KEEP);
@@ -39,10 +40,10 @@ fn one_backup_a_day_and_only_the_last_seven_are_kept() {
 fn restoring_sets_the_current_file_aside_and_brings_the_backup_back() {
     let mut t = temp_store();
     t.log(entry(BERLIN, "2026-11-18T23:30", 45));
-    let backup = backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
+    let backup = usecases::backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
     t.log(entry(BERLIN, "2026-11-19T23:30", 45));
     drop(t.store);
-    let aside = backups::restore(t.dir.path(), &backup, utc("2026-11-20T08:00:00Z")).unwrap().unwrap();
+    let aside = usecases::backups::restore(t.dir.path(), &backup, utc("2026-11-20T08:00:00Z")).unwrap().unwrap();
     assert!(aside.exists(), "the previous database is kept");
     let store = Store::open(t.dir.path()).unwrap();
     assert_eq!(store.count().unwrap(), 1, "the backup's state");
@@ -57,7 +58,7 @@ fn restoring_sets_the_current_file_aside_and_brings_the_backup_back() {
 fn a_damaged_database_can_be_replaced_by_its_backup_and_is_never_overwritten() {
     let mut t = temp_store();
     t.log(entry(BERLIN, "2026-11-18T23:30", 45));
-    let backup = backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
+    let backup = usecases::backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
     drop(t.store);
     let garbage = b"not a database".repeat(500);
     for suffix in ["-wal", "-shm"] {
@@ -65,7 +66,7 @@ fn a_damaged_database_can_be_replaced_by_its_backup_and_is_never_overwritten() {
     }
     fs::write(t.dir.path().join(DB_FILE), &garbage).unwrap();
     assert!(matches!(Store::open(t.dir.path()), Err(Error::Damaged { .. })));
-    let aside = backups::restore(t.dir.path(), &backup, utc("2026-11-20T08:00:00Z")).unwrap().unwrap();
+    let aside = usecases::backups::restore(t.dir.path(), &backup, utc("2026-11-20T08:00:00Z")).unwrap().unwrap();
     assert_eq!(fs::read(aside).unwrap(), garbage, "the damaged file is kept as it was");
     assert_eq!(Store::open(t.dir.path()).unwrap().count().unwrap(), 1);
 }
@@ -75,7 +76,7 @@ fn a_broken_backup_is_refused_and_nothing_moves() {
     let t = temp_store();
     let bad = t.dir.path().join("broken.db");
     fs::write(&bad, b"garbage".repeat(1000)).unwrap();
-    let e = backups::restore(t.dir.path(), &bad, utc("2026-11-20T08:00:00Z")).unwrap_err();
+    let e = usecases::backups::restore(t.dir.path(), &bad, utc("2026-11-20T08:00:00Z")).unwrap_err();
     assert!(matches!(e, Error::RestoreFailed { .. }), "{e}");
     assert!(e.to_string().contains("not a Loadline database"), "{e}");
     assert!(t.dir.path().join(DB_FILE).exists());
@@ -123,7 +124,7 @@ fn the_live_file_itself_is_refused_by_any_name_and_nothing_changes() {
     let dotted = t.dir.path().join("backups").join("..").join(DB_FILE);
     fs::create_dir_all(t.dir.path().join("backups")).unwrap();
     for name in [&live, &link, &dotted] {
-        let e = backups::restore(t.dir.path(), name, utc(NOW)).unwrap_err();
+        let e = usecases::backups::restore(t.dir.path(), name, utc(NOW)).unwrap_err();
         assert!(e.to_string().contains("is the database in use itself"), "{e}");
         assert!(e.to_string().contains(&live.display().to_string()), "says where the record is: {e}");
     }
@@ -135,11 +136,11 @@ fn the_live_file_itself_is_refused_by_any_name_and_nothing_changes() {
 fn two_restores_in_one_second_keep_both_set_aside_files() {
     let mut t = temp_store();
     t.log(noted("first"));
-    let backup = backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
+    let backup = usecases::backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
     t.log(noted("second"));
     drop(t.store);
-    let a = backups::restore(t.dir.path(), &backup, utc(NOW)).unwrap().unwrap();
-    let b = backups::restore(t.dir.path(), &backup, utc(NOW)).unwrap().unwrap();
+    let a = usecases::backups::restore(t.dir.path(), &backup, utc(NOW)).unwrap().unwrap();
+    let b = usecases::backups::restore(t.dir.path(), &backup, utc(NOW)).unwrap().unwrap();
     assert_ne!(a, b);
     assert_eq!(set_aside_files(t.dir.path()).len(), 2);
     let count = |p: &std::path::Path| -> i64 {
@@ -170,7 +171,7 @@ fn a_backup_whose_last_commits_are_in_its_wal_is_restored_whole() {
 
     let target = tempfile::tempdir().unwrap();
     drop(Store::open(target.path()).unwrap());
-    backups::restore(target.path(), &copy, utc(NOW)).unwrap();
+    usecases::backups::restore(target.path(), &copy, utc(NOW)).unwrap();
     assert_eq!(notes(target.path()), ["in the wal"]);
 }
 
@@ -178,9 +179,9 @@ fn a_backup_whose_last_commits_are_in_its_wal_is_restored_whole() {
 fn a_restore_while_another_loadline_has_the_store_open_is_refused() {
     let mut t = temp_store();
     t.log(noted("held"));
-    let backup = backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
+    let backup = usecases::backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
     t.log(noted("acknowledged while the app runs"));
-    let e = backups::restore(t.dir.path(), &backup, utc(NOW)).unwrap_err();
+    let e = usecases::backups::restore(t.dir.path(), &backup, utc(NOW)).unwrap_err();
     assert!(matches!(e, Error::InUse { .. }), "{e}");
     assert!(e.to_string().contains("your record is still in"), "{e}");
     assert!(set_aside_files(t.dir.path()).is_empty());
@@ -197,7 +198,7 @@ fn another_programs_sqlite_file_is_refused_even_with_a_plausible_version() {
     conn.execute_batch("CREATE TABLE interruptions (id INTEGER); PRAGMA user_version = 3;").unwrap();
     drop(conn);
     drop(t.store);
-    let e = backups::restore(t.dir.path(), &foreign, utc(NOW)).unwrap_err();
+    let e = usecases::backups::restore(t.dir.path(), &foreign, utc(NOW)).unwrap_err();
     assert!(e.to_string().contains("another program's SQLite file"), "{e}");
 }
 
@@ -205,7 +206,7 @@ fn another_programs_sqlite_file_is_refused_even_with_a_plausible_version() {
 fn a_missing_database_beside_its_backups_is_not_silently_replaced_by_an_empty_one() {
     let mut t = temp_store();
     t.log(noted("kept"));
-    backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
+    usecases::backups::take_daily(&t.store, t.dir.path(), day(18)).unwrap().unwrap();
     drop(t.store);
     for suffix in ["", "-wal", "-shm"] {
         let _ = fs::remove_file(t.dir.path().join(format!("{DB_FILE}{suffix}")));
@@ -233,6 +234,6 @@ fn a_damaged_database_is_never_backed_up_over_a_good_backup() {
     fs::write(&db, &bytes).unwrap();
     let store = Store::open(t.dir.path()).unwrap();
     assert!(matches!(store.quick_check(), Err(Error::Damaged { .. })));
-    assert!(matches!(backups::take_daily(&store, t.dir.path(), day(19)), Err(Error::Damaged { .. })));
+    assert!(matches!(usecases::backups::take_daily(&store, t.dir.path(), day(19)), Err(Error::Damaged { .. })));
     assert!(backups::list(t.dir.path()).unwrap().is_empty());
 }

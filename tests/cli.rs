@@ -6,6 +6,7 @@ use std::path::Path;
 
 use clap::Parser;
 use loadline_core::cli::{self, Cli};
+use loadline_core::usecases;
 use serde_json::Value;
 
 use crate::support::{utc, BERLIN};
@@ -357,7 +358,7 @@ fn a_damaged_database_is_refused_with_the_newest_backup_to_restore() {
     fs::remove_file(&db).unwrap();
     run(d, &["log", "--channel", "page", "--minutes", "10"]);
     let store = loadline_core::store::Store::open(d).unwrap();
-    let backup = loadline_core::backups::take_daily(&store, d, utc(NOW).date_naive()).unwrap().unwrap();
+    let backup = usecases::backups::take_daily(&store, d, utc(NOW).date_naive()).unwrap().unwrap();
     drop(store);
     fs::write(&db, b"not a database".repeat(500)).unwrap();
     for suffix in ["-wal", "-shm"] {
@@ -384,7 +385,7 @@ fn a_page_damaged_in_the_middle_is_called_damage_and_the_pasted_offer_restores_i
         assert_eq!(r.code, 0, "{}", r.err);
     }
     let store = loadline_core::store::Store::open(&d).unwrap();
-    loadline_core::backups::take_daily(&store, &d, utc(NOW).date_naive()).unwrap().unwrap();
+    usecases::backups::take_daily(&store, &d, utc(NOW).date_naive()).unwrap().unwrap();
     drop(store);
     let db = d.join(loadline_core::store::DB_FILE);
     let mut bytes = fs::read(&db).unwrap();

@@ -4,16 +4,17 @@
 
 use chrono::{DateTime, Utc};
 use loadline_core::boundaries::{Boundary, Category};
-use loadline_core::notices::{end_of_today, run_once, EngineState};
+use loadline_core::notices::{end_of_today, EngineState};
 use loadline_core::reminders::Rule;
 use loadline_core::schedule::Window;
+use loadline_core::usecases::engine;
 
 use crate::support::{entry, temp_store, utc, TempStore, BERLIN};
 
 /// What a run announced: rules, plus "reflection".
 fn tick(t: &mut TempStore, now: &str) -> (Vec<String>, DateTime<Utc>) {
     let now = utc(now);
-    let step = run_once(&mut t.store, BERLIN, now).unwrap();
+    let step = engine::step(&mut t.store, BERLIN, now).unwrap();
     let mut said: Vec<String> = Vec::new();
     for n in &step.announce {
         t.store.mark_notified(n.id, n.warning.severity).unwrap();

@@ -5,7 +5,7 @@ use loadline_core::boundaries::{Boundary, Category};
 use loadline_core::export::{backup, full_backup, render, Format, Include, Range};
 use loadline_core::schedule::{Schedule, Window};
 use loadline_core::store::Store;
-use loadline_core::summary::week_from_store;
+use loadline_core::usecases::views;
 use loadline_core::week::IsoWeek;
 
 use crate::support::{entry, temp_store, utc, TempStore, BERLIN};
@@ -52,7 +52,7 @@ fn weeks_of(store: &Store) -> Vec<String> {
     let mut week: IsoWeek = "2026-W40".parse().unwrap();
     let mut out = Vec::new();
     while week <= "2026-W49".parse().unwrap() {
-        out.push(serde_json::to_string(&week_from_store(store, week, BERLIN).unwrap()).unwrap());
+        out.push(serde_json::to_string(&views::week(store, week, BERLIN).unwrap()).unwrap());
         week = week.next();
     }
     out

@@ -6,7 +6,7 @@ use loadline_core::classify::classify;
 use loadline_core::export::{backup, full_backup, Format, Include, Range};
 use loadline_core::schedule::{Schedule, Window};
 use loadline_core::store::Store;
-use loadline_core::summary::week_from_store;
+use loadline_core::usecases::views;
 use loadline_core::week::IsoWeek;
 
 use crate::support::{entry, temp_store, utc, BERLIN};
@@ -31,7 +31,7 @@ fn an_entry_marked_as_costing_a_non_negotiable_declared_later_breaches_it() {
     let logged = t.log(marked);
     let c = classify(&logged.entry, &t.store.timeline().unwrap());
     assert_eq!(c.breaches.len(), 2, "both marks count: {:?}", c.breaches);
-    let week = week_from_store(&t.store, "2026-W43".parse().unwrap(), BERLIN).unwrap();
+    let week = views::week(&t.store, "2026-W43".parse().unwrap(), BERLIN).unwrap();
     assert_eq!(week.breaches.iter().map(|b| b.count).sum::<u32>(), 2, "{:?}", week.breaches);
     assert!(week.breaches.iter().any(|b| b.name == "Dinner"), "named though declared later: {:?}", week.breaches);
 }
@@ -73,11 +73,11 @@ fn importing_a_backup_never_changes_how_an_entry_already_lived_is_counted() {
     let text = full_backup(&other, utc("2026-11-25T12:00:00Z")).unwrap();
 
     let (_dir, mut store) = record_with_late_hours();
-    let before = week_from_store(&store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let before = views::week(&store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
     let e = store.import(&backup::parse(&text).unwrap()).unwrap_err();
     assert!(e.to_string().contains("would change how 1 of your entries is counted"), "{e}");
     assert_eq!(store.count().unwrap(), 1, "nothing was imported");
-    let after = week_from_store(&store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let after = views::week(&store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
     assert_eq!(before, after);
 }
 
@@ -98,7 +98,7 @@ fn importing_a_backup_never_recounts_its_entries_by_this_records_hours() {
     let fresh = tempfile::tempdir().unwrap();
     let mut fresh_store = Store::open(fresh.path()).unwrap();
     fresh_store.import(&backup::parse(&text).unwrap()).unwrap();
-    let week = week_from_store(&fresh_store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
+    let week = views::week(&fresh_store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
     assert_eq!(week.after_hours_minutes, 30);
 }
 
@@ -135,7 +135,7 @@ fn a_report_of_past_weeks_names_a_non_negotiable_as_it_was_then() {
     let text =
         loadline_core::export::render(&t.store, Format::Markdown, &range, &include, None, utc("2026-12-01T00:00:00Z"))
             .unwrap();
-    let week = week_from_store(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let week = views::week(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
     assert_eq!(week.breaches[0].name, "Dinner");
     assert!(text.contains("Dinner") && !text.contains("Family time"), "{text}");
 }

@@ -3,7 +3,7 @@
 
 use loadline_core::boundaries::{Boundary, Category};
 use loadline_core::schedule::{Schedule, Window};
-use loadline_core::summary::week_from_store;
+use loadline_core::usecases::views;
 
 use crate::support::{entry, temp_store, utc, BERLIN};
 
@@ -30,8 +30,8 @@ fn editing_working_hours_keeps_past_weeks() {
     t.store.set_schedule(&late_shift(), utc("2026-11-23T08:00:00Z")).unwrap();
     t.log(entry(BERLIN, "2026-11-25T19:00", 60)); // W48: inside the new hours
 
-    let w47 = week_from_store(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
-    let w48 = week_from_store(&t.store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
+    let w47 = views::week(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let w48 = views::week(&t.store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
     assert_eq!(w47.after_hours_minutes, 60, "the past week keeps its classification");
     assert_eq!(w48.after_hours_minutes, 0, "the new hours apply from the edit on");
 }
@@ -41,7 +41,7 @@ fn a_new_data_directorys_first_settings_apply_to_back_dated_entries() {
     let mut t = temp_store();
     t.store.set_schedule(&late_shift(), utc("2026-11-25T08:00:00Z")).unwrap();
     t.log(entry(BERLIN, "2026-11-18T19:00", 60)); // back-dated before the edit
-    let w47 = week_from_store(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let w47 = views::week(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
     assert_eq!(w47.after_hours_minutes, 0);
 }
 
@@ -53,8 +53,8 @@ fn editing_a_non_negotiable_keeps_past_weeks() {
     t.store.edit_boundary(id, Some(dinner("Family time", "Mon-Fri 19:00-21:00")), utc("2026-11-23T00:00:00Z")).unwrap();
     t.log(entry(BERLIN, "2026-11-25T18:30", 20)); // W48: before the new window
 
-    let w47 = week_from_store(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
-    let w48 = week_from_store(&t.store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
+    let w47 = views::week(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let w48 = views::week(&t.store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
     assert_eq!((w47.breaches[0].name.as_str(), w47.breaches[0].count), ("Family dinner", 1));
     assert_eq!((w48.breaches[0].name.as_str(), w48.breaches[0].count), ("Family time", 0));
 }
@@ -65,8 +65,8 @@ fn a_non_negotiable_declared_later_does_not_breach_earlier_entries() {
     t.log(entry(BERLIN, "2026-11-18T18:30", 20));
     t.store.add_boundary(dinner("Family dinner", "Mon-Fri 18:00-20:00"), utc("2026-11-23T00:00:00Z")).unwrap();
     t.log(entry(BERLIN, "2026-11-25T18:30", 20));
-    let w47 = week_from_store(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
-    let w48 = week_from_store(&t.store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
+    let w47 = views::week(&t.store, "2026-W47".parse().unwrap(), BERLIN).unwrap();
+    let w48 = views::week(&t.store, "2026-W48".parse().unwrap(), BERLIN).unwrap();
     assert!(w47.breaches.is_empty(), "it did not exist yet");
     assert_eq!(w48.breaches[0].count, 1);
 }
@@ -87,7 +87,7 @@ fn removing_or_pausing_a_non_negotiable_keeps_its_past_breaches() {
     t.store.edit_boundary(id, None, utc("2026-11-30T00:00:00Z")).unwrap();
     t.log(entry(BERLIN, "2026-12-01T18:30", 20)); // removed
 
-    let week = |w: &str| week_from_store(&t.store, w.parse().unwrap(), BERLIN).unwrap();
+    let week = |w: &str| views::week(&t.store, w.parse().unwrap(), BERLIN).unwrap();
     assert_eq!(week("2026-W47").breaches[0].count, 1);
     let w48 = week("2026-W48");
     assert_eq!((w48.breaches[0].count, w48.breaches[0].paused), (0, true));
@@ -102,7 +102,7 @@ fn raising_the_load_line_applies_to_the_week_it_ends_in() {
     let mut generous = Schedule::default();
     generous.load_line.sacrifices = 5;
     t.store.set_schedule(&generous, utc("2026-11-18T12:00:00Z")).unwrap();
-    let week = |w: &str| week_from_store(&t.store, w.parse().unwrap(), BERLIN).unwrap().load_line.sacrifices;
+    let week = |w: &str| views::week(&t.store, w.parse().unwrap(), BERLIN).unwrap().load_line.sacrifices;
     assert_eq!(week("2026-W46"), 2);
     assert_eq!(week("2026-W47"), 5);
 }

@@ -5,19 +5,20 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use tauri::{AppHandle, Emitter, Manager, RunEvent, WebviewUrl, WebviewWindowBuilder};
+use tauri::{Listener, Manager, RunEvent};
 
+use crate::actions;
 use crate::commands;
 use crate::desktop;
 use crate::engine;
+use crate::events;
 use crate::logs;
 use crate::quicklog;
 use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
 use crate::tray;
 use crate::watch;
-
-pub const MAIN: &str = "main";
+use crate::windows;
 
 /// `explicit_data_dir` is set when the person chose the data directory (`--data-dir`).
 pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: Instant) -> ExitCode {
@@ -29,7 +30,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
     let builder = builder.plugin(shortcut::plugin());
     let app = builder
         // A second launch focuses the running app instead of opening the database twice.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| windows::show_main(app)))
         // Used from Rust only (save and open dialogs); the page is granted none of it.
         .plugin(tauri_plugin_dialog::init())
         .plugin(desktop::autostart_plugin(explicit_data_dir.then_some(data_dir.as_path())))
@@ -41,7 +42,12 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
             app.manage(ShortcutProblem::default());
             app.manage(quicklog::Asked::default());
             shortcut::listen(app.handle());
-            match tray::create(app.handle()) {
+            let handle = app.handle().clone();
+            app.listen(events::NOTIFICATION_ACTION, move |event| {
+                let key: String = serde_json::from_str(event.payload()).unwrap_or_default();
+                actions::on_notification(&handle, &key);
+            });
+            match tray::create(app.handle(), actions::on_menu) {
                 Ok(()) => tracing::info!("tray ready {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0),
                 Err(e) => tracing::error!("no tray icon: {e}"),
             }
@@ -49,7 +55,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
             watch::start(app.handle(), &data_dir);
             engine::start(app.handle());
             if !hidden {
-                show_main(app.handle());
+                windows::show_main(app.handle());
             }
             Ok(())
         })
@@ -79,36 +85,5 @@ fn render_without_gl() {
     #[cfg(target_os = "linux")]
     if std::env::var_os("GDK_GL").is_none() {
         std::env::set_var("GDK_GL", "disable");
-    }
-}
-
-/// Shows and focuses the main window, creating it if it was closed.
-pub fn show_main(app: &AppHandle) {
-    show_main_at(app, "");
-}
-
-/// The event that asks an open main window to show a view (`warnings`, `settings`, …).
-pub const NAVIGATE: &str = "navigate";
-
-/// Shows the main window at a view; a new window starts there through its URL's hash.
-pub fn show_main_at(app: &AppHandle, view: &str) {
-    if let Some(window) = app.get_webview_window(MAIN) {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-        if !view.is_empty() {
-            let _ = window.emit(NAVIGATE, view);
-        }
-        return;
-    }
-    let url = if view.is_empty() { "index.html".to_string() } else { format!("index.html#/{view}") };
-    let built = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App(url.into()))
-        .title("Loadline")
-        .inner_size(1040.0, 740.0)
-        .min_inner_size(760.0, 540.0)
-        .center()
-        .build();
-    if let Err(e) = built {
-        tracing::error!("cannot open the main window: {e}");
     }
 }

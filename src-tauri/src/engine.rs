@@ -1,28 +1,25 @@
-//! The reminder engine's thread. It runs the core's `run_once` after every change (a signal
-//! from `tray::data_changed`, which the window, the tray and the data-directory watcher all
-//! call) and otherwise sleeps until the next instant that matters; no polling. Each run also
-//! takes the day's automatic backup if it is not there yet.
+//! The reminder engine's thread. It runs the core's `usecases::engine::step` after every change
+//! (a `poke` from `changed::after_write`) and otherwise sleeps until the next instant that
+//! matters; no polling. Each run also takes the day's automatic backup if it is not there yet,
+//! and ends by sending `warnings-changed`, which the tray and the windows follow.
 
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use loadline_core::backups;
-use loadline_core::notices::{end_of_today, run_once, Step};
+use loadline_core::notices::Step;
 use loadline_core::reminders::Level;
-use loadline_core::week::IsoWeek;
+use loadline_core::usecases::{self, backups, engine};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
-use crate::clock;
 use crate::notifier::{self, Action, Note};
 use crate::state::AppState;
-use crate::tray;
+use crate::{clock, events};
 
 /// The longest sleep: the monotonic timer does not follow the wall clock through a suspend or
 /// a clock change, so wake at least this often to look at the real time again.
 const MAX_SLEEP: Duration = Duration::from_secs(3600);
-pub const WARNINGS_CHANGED: &str = "warnings-changed";
 
 enum Signal {
     Run,
@@ -71,25 +68,12 @@ pub fn stop(app: &AppHandle) {
     }
 }
 
-pub fn snooze_today<R: Runtime>(app: &AppHandle<R>) {
-    let result = app.state::<AppState>().with_store(|s| {
-        let zone = AppState::home_zone(s)?;
-        let mut state = s.engine_state()?;
-        state.snoozed_until = Some(end_of_today(zone, clock::now()));
-        s.set_engine_state(&state)
-    });
-    if let Err(e) = result {
-        tracing::warn!("cannot snooze: {}", e.message);
-    }
-    tray::data_changed(app);
-}
-
 /// One run; returns how long to sleep.
 fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
     let now = clock::now();
     let state = app.state::<AppState>();
     let backup = state.with_store(|s| {
-        let today = now.with_timezone(&AppState::home_zone(s)?).date_naive();
+        let today = now.with_timezone(&usecases::home_zone(s, None, clock::system_zone())?).date_naive();
         backups::take_daily(s, &state.data_dir, today)
     });
     match backup {
@@ -97,7 +81,7 @@ fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
         Ok(None) => {}
         Err(e) => tracing::warn!("no daily backup: {}", e.message),
     }
-    let step = match state.with_store(|s| run_once(s, clock::system_zone(), now)) {
+    let step = match state.with_store(|s| engine::step(s, clock::system_zone(), now)) {
         Ok(step) => step,
         Err(e) => {
             tracing::warn!("reminder engine: {}", e.message);
@@ -105,8 +89,7 @@ fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
         }
     };
     deliver(app, &step, delivery_failed);
-    tray::refresh(app);
-    let _ = app.emit(WARNINGS_CHANGED, ());
+    let _ = app.emit(events::WARNINGS_CHANGED, ());
     (step.wake_at - clock::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_secs(1), MAX_SLEEP)
 }
 
@@ -149,12 +132,8 @@ fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
         // Marked either way: the in-app list has it, and a missing notification service must
         // not turn into the same attempt every wake.
         let marked = state.with_store(|s| match notice {
-            Some((id, level)) => s.mark_notified(id, level),
-            None => {
-                let mut engine = s.engine_state()?;
-                engine.reflection_reminded = Some(IsoWeek::of(clock::now(), AppState::home_zone(s)?));
-                s.set_engine_state(&engine)
-            }
+            Some((id, level)) => engine::delivered(s, id, level),
+            None => engine::reflection_reminded(s, clock::system_zone(), clock::now()),
         });
         if let Err(e) = marked {
             tracing::warn!("cannot record a delivered notice: {}", e.message);

@@ -1,7 +1,6 @@
 //! Shapes that cross the IPC boundary and exist only for it. Domain types (entries, weeks,
 //! schedules) come from the core; ts-rs generates their TypeScript twins into ui/src/bindings.
 
-use loadline_core::boundaries::Boundary;
 use loadline_core::error::quoted;
 use loadline_core::schedule::ScheduleInput;
 use loadline_core::Error;
@@ -108,26 +107,6 @@ pub struct Settings {
     /// The zone set in settings, or `None` to follow the system.
     pub zone: Option<String>,
     pub system_zone: String,
-}
-
-#[derive(Debug, Serialize, TS)]
-#[ts(export)]
-pub struct BoundaryView {
-    pub id: i64,
-    #[serde(flatten)]
-    pub boundary: Boundary,
-    /// Removed from now on; listed so past breaches keep a name.
-    pub removed: bool,
-}
-
-#[derive(Debug, Serialize, TS)]
-#[ts(export)]
-pub struct ReminderState {
-    /// "Pause all warnings" is on.
-    pub paused: bool,
-    /// RFC 3339, while "snooze for today" holds.
-    pub snoozed_until: Option<String>,
-    pub unread: u32,
 }
 
 #[derive(Debug, Serialize, TS)]

@@ -2,11 +2,14 @@
 //! the crash harness's app writer (`examples/app_writer.rs`) can drive the real commands on
 //! Tauri's mock runtime, with the real context (capabilities, CSP) and state.
 
+mod actions;
 mod app;
+mod changed;
 mod clock;
 mod commands;
 mod desktop;
 mod engine;
+mod events;
 mod ipc;
 mod logs;
 mod notifier;
@@ -15,6 +18,7 @@ mod shortcut;
 mod state;
 mod tray;
 mod watch;
+mod windows;
 #[cfg(target_os = "linux")]
 mod x11_shortcut;
 

@@ -5,10 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use chrono_tz::Tz;
-use loadline_core::backups;
 use loadline_core::interruptions::Interruption;
 use loadline_core::store::Store;
+use loadline_core::usecases;
 
 use crate::clock;
 use crate::ipc::{ApiError, ApiResult, ErrorCode};
@@ -76,7 +75,7 @@ impl AppState {
     pub fn restore(&self, backup: &Path) -> ApiResult<()> {
         let mut db = lock(&self.db);
         *db = Err("restoring a backup".into());
-        let restored = backups::restore(&self.data_dir, backup, clock::now());
+        let restored = usecases::backups::restore(&self.data_dir, backup, clock::now());
         *db = open(&self.data_dir);
         match restored? {
             Some(aside) => {
@@ -89,11 +88,6 @@ impl AppState {
             field: None,
             message: why.clone(),
         })
-    }
-
-    /// The zone weeks are shown in.
-    pub fn home_zone(store: &Store) -> loadline_core::Result<Tz> {
-        store.prefs()?.home_zone(clock::system_zone())
     }
 
     pub fn stash_deleted(&self, gone: Interruption) {

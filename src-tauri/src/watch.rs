@@ -8,8 +8,8 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 use tauri::{AppHandle, Manager};
 
+use crate::changed;
 use crate::state::AppState;
-use crate::tray;
 
 /// Writes come in bursts (WAL, shm, checkpoint): wait for the burst to end, then look once.
 const SETTLE: Duration = Duration::from_millis(150);
@@ -42,7 +42,7 @@ pub fn start(app: &AppHandle, data_dir: &Path) {
                 let now = version(&app);
                 if now != seen {
                     seen = now;
-                    tray::data_changed(&app);
+                    changed::after_write(&app);
                 }
             }
         })

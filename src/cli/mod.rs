@@ -20,11 +20,9 @@ use crate::boundaries::Boundary;
 use crate::error::{quoted, Error, Result};
 use crate::export::ExportRequest;
 use crate::interruptions::Draft;
-use crate::reminders::{evaluate, history_start};
 use crate::schedule::Span;
 use crate::store::Store;
-use crate::summary::{entries_from_store, week_from_store};
-use crate::week::IsoWeek;
+use crate::usecases::{self, boundaries, entries, exports, settings as saved, views};
 use crate::zone::{parse_at, parse_zone};
 use args::{BoundaryEdit, BoundaryFields, CheckArgs, ExportArgs, ListArgs, LogArgs, OnOff, SettingsSet, WeekArgs};
 
@@ -117,7 +115,7 @@ fn list_backups(data_dir: &Path, ctx: &mut Context) -> Result<i32> {
 }
 
 fn restore_backup(data_dir: &Path, file: &Path, ctx: &mut Context) -> Result<i32> {
-    let said = match backups::restore(data_dir, file, ctx.now)? {
+    let said = match usecases::backups::restore(data_dir, file, ctx.now)? {
         Some(aside) => {
             format!("Restored {}. The previous database was set aside as {}.\n", file.display(), aside.display())
         }
@@ -136,16 +134,11 @@ fn json<T: serde::Serialize>(ctx: &mut Context, value: &T) -> Result<()> {
     out(ctx, &format!("{text}\n"))
 }
 
-/// The zone weeks are counted in: `--tz`, else the settings' zone, else the system's.
 fn home_zone(store: &Store, tz: Option<&str>, ctx: &Context) -> Result<Tz> {
-    if let Some(name) = tz {
-        return parse_zone("tz", name);
-    }
-    store.prefs()?.home_zone(ctx.system_zone)
+    usecases::home_zone(store, tz, ctx.system_zone)
 }
 
 fn log(store: &mut Store, args: LogArgs, ctx: &mut Context) -> Result<i32> {
-    let zone = home_zone(store, None, ctx)?;
     let drafts = match &args.json {
         Some(path) if path == "-" => read_drafts(ctx)?,
         Some(other) => {
@@ -153,23 +146,15 @@ fn log(store: &mut Store, args: LogArgs, ctx: &mut Context) -> Result<i32> {
         }
         None => vec![draft_from_flags(store, &args, ctx.now)?],
     };
-    let many = drafts.len() > 1;
-    let entries = drafts
-        .iter()
-        .enumerate()
-        .map(|(n, d)| {
-            d.resolve(ctx.now, zone).map_err(|e| if many { e.within(&format!("entry {}", n + 1)) } else { e })
-        })
-        .collect::<Result<Vec<_>>>()?;
-    let logged = store.log(&entries, ctx.now)?;
-    let ids: String = logged.iter().map(|i| format!("{}\n", i.id)).collect();
+    let logged = entries::log(store, &drafts, ctx.system_zone, ctx.now)?;
+    let ids: String = logged.iter().map(|e| format!("{}\n", e.id)).collect();
     out(ctx, &ids)?;
     Ok(0)
 }
 
 fn draft_from_flags(store: &Store, args: &LogArgs, now: DateTime<Utc>) -> Result<Draft> {
     let costs =
-        args.costs.iter().map(|t| find_boundary(store, t, now).map(|(id, _)| id)).collect::<Result<Vec<_>>>()?;
+        args.costs.iter().map(|t| boundaries::find(store, t, now).map(|(id, _)| id)).collect::<Result<Vec<_>>>()?;
     Ok(Draft {
         channel: args.channel.clone().unwrap_or_default(),
         minutes: args.minutes.unwrap_or_default(),
@@ -227,7 +212,7 @@ pub fn parse_drafts(input: &str) -> Result<Vec<Draft>> {
 
 fn undo(store: &mut Store, ctx: &mut Context) -> Result<i32> {
     let zone = home_zone(store, None, ctx)?;
-    match store.undo_last()? {
+    match entries::undo_last(store)? {
         Some(gone) => {
             out(ctx, &format!("Removed {}\n", text::entry_line(&gone, zone)))?;
             Ok(0)
@@ -239,17 +224,14 @@ fn undo(store: &mut Store, ctx: &mut Context) -> Result<i32> {
     }
 }
 
-fn parse_week(text: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<IsoWeek> {
-    text.map_or(Ok(IsoWeek::of(now, zone)), str::parse)
-}
-
 fn list(store: &mut Store, args: ListArgs, ctx: &mut Context) -> Result<i32> {
     let zone = home_zone(store, args.tz.as_deref(), ctx)?;
-    let range = if args.all { None } else { Some(parse_week(args.week.as_deref(), zone, ctx.now)?.bounds(zone)) };
+    let range =
+        if args.all { None } else { Some(views::week_or_now(args.week.as_deref(), zone, ctx.now)?.bounds(zone)) };
     if args.json {
-        let mut views = entries_from_store(store, range)?;
-        views.reverse();
-        json(ctx, &views)?;
+        let mut listed = views::entries(store, range)?;
+        listed.reverse();
+        json(ctx, &listed)?;
     } else {
         out(ctx, &text::entry_table(&store.interruptions(range)?, &store.timeline()?, zone))?;
     }
@@ -258,8 +240,7 @@ fn list(store: &mut Store, args: ListArgs, ctx: &mut Context) -> Result<i32> {
 
 fn week(store: &mut Store, args: WeekArgs, ctx: &mut Context) -> Result<i32> {
     let zone = home_zone(store, args.tz.as_deref(), ctx)?;
-    let week = parse_week(args.week.as_deref(), zone, ctx.now)?;
-    let summary = week_from_store(store, week, zone)?;
+    let summary = views::week(store, views::week_or_now(args.week.as_deref(), zone, ctx.now)?, zone)?;
     if args.json {
         json(ctx, &summary)?;
     } else {
@@ -274,10 +255,7 @@ fn check(store: &mut Store, args: CheckArgs, ctx: &mut Context) -> Result<i32> {
         Some(text) => parse_at("at", text, zone)?,
         None => ctx.now,
     };
-    let thresholds = store.prefs()?.thresholds;
-    let history =
-        store.interruptions(Some((history_start(&thresholds, zone, at), at + chrono::Duration::seconds(1))))?;
-    let warnings = evaluate(&history, &store.timeline()?, &thresholds, zone, at);
+    let warnings = views::warnings_at(store, zone, at)?;
     if args.json {
         let at = at.with_timezone(&zone).to_rfc3339();
         json(ctx, &serde_json::json!({ "at": at, "zone": zone.name(), "warnings": warnings }))?;
@@ -296,19 +274,16 @@ fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32>
         message: args.message,
         range: args.range,
     };
-    let text = request.render(store, home_zone(store, None, ctx)?, ctx.now)?;
     if args.out.as_os_str() == "-" {
-        out(ctx, &text)?;
+        out(ctx, &exports::render(store, &request, ctx.system_zone, ctx.now)?)?;
     } else {
-        crate::files::write_private(&args.out, text.as_bytes())?;
+        exports::save(store, &request, &args.out, ctx.system_zone, ctx.now)?;
     }
     Ok(0)
 }
 
 fn import(store: &mut Store, file: &Path, ctx: &mut Context) -> Result<i32> {
-    let text = crate::files::read_limited(file, crate::export::backup::MAX_BYTES)?;
-    let set = crate::export::backup::parse(&text)?;
-    let r = store.import(&set)?;
+    let r = exports::import_file(store, file)?;
     out(
         ctx,
         &format!(
@@ -317,17 +292,6 @@ fn import(store: &mut Store, file: &Path, ctx: &mut Context) -> Result<i32> {
         ),
     )?;
     Ok(0)
-}
-
-/// A non-negotiable as it stands now, by id or by name (any case).
-fn find_boundary(store: &Store, target: &str, now: DateTime<Utc>) -> Result<(i64, Boundary)> {
-    let timeline = store.timeline()?;
-    let found = timeline.boundaries_at(now).find(|(id, b)| {
-        target.trim().parse::<i64>().is_ok_and(|n| n == *id) || b.name.eq_ignore_ascii_case(target.trim())
-    });
-    found
-        .map(|(id, b)| (id, b.clone()))
-        .ok_or_else(|| Error::NotFound(format!("no non-negotiable {}; see `loadline boundary list`", quoted(target))))
 }
 
 fn allowance(n: i64) -> Result<u32> {
@@ -349,12 +313,11 @@ fn boundary(store: &mut Store, cmd: BoundaryCommand, ctx: &mut Context) -> Resul
                 allowance: allowance(n)?,
                 paused: false,
             };
-            let id = store.add_boundary(b, now)?;
+            let id = boundaries::add(store, b, now)?;
             out(ctx, &format!("{id}\n"))?;
         }
         BoundaryCommand::List { json: as_json } => {
-            let timeline = store.timeline()?;
-            let now_list: Vec<_> = timeline.boundaries_at(now).collect();
+            let now_list = boundaries::in_force(store, now)?;
             if as_json {
                 let rows: Vec<serde_json::Value> = now_list
                     .iter()
@@ -383,7 +346,7 @@ fn boundary(store: &mut Store, cmd: BoundaryCommand, ctx: &mut Context) -> Resul
             }
         }
         BoundaryCommand::Edit { target, fields: BoundaryEdit { name, category, windows: specs, allowance: n } } => {
-            let (id, mut b) = find_boundary(store, &target, now)?;
+            let (id, mut b) = boundaries::find(store, &target, now)?;
             if let Some(name) = name {
                 b.name = name;
             }
@@ -396,27 +359,21 @@ fn boundary(store: &mut Store, cmd: BoundaryCommand, ctx: &mut Context) -> Resul
             if let Some(n) = n {
                 b.allowance = allowance(n)?;
             }
-            store.edit_boundary(id, Some(b), now)?;
+            boundaries::edit(store, id, b, now)?;
         }
-        BoundaryCommand::Pause { target } => set_paused(store, &target, true, now)?,
-        BoundaryCommand::Resume { target } => set_paused(store, &target, false, now)?,
-        BoundaryCommand::Remove { target } => {
-            let (id, _) = find_boundary(store, &target, now)?;
-            store.edit_boundary(id, None, now)?;
+        BoundaryCommand::Pause { target } => {
+            boundaries::set_paused(store, boundaries::find(store, &target, now)?.0, true, now)?
         }
+        BoundaryCommand::Resume { target } => {
+            boundaries::set_paused(store, boundaries::find(store, &target, now)?.0, false, now)?
+        }
+        BoundaryCommand::Remove { target } => boundaries::remove(store, boundaries::find(store, &target, now)?.0, now)?,
     }
     Ok(0)
 }
 
-fn set_paused(store: &mut Store, target: &str, paused: bool, now: DateTime<Utc>) -> Result<()> {
-    let (id, b) = find_boundary(store, target, now)?;
-    store.edit_boundary(id, Some(Boundary { paused, ..b }), now)
-}
-
 fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Result<i32> {
-    let timeline = store.timeline()?;
-    let mut schedule = timeline.schedule_at(ctx.now).clone();
-    let mut prefs = store.prefs()?;
+    let (mut schedule, mut prefs) = saved::current(store, ctx.now)?;
     match cmd {
         SettingsCommand::Show { json: as_json } => {
             if as_json {
@@ -473,13 +430,7 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
             if let Some(ready) = quicklog_ready {
                 prefs.quicklog_ready = ready == OnOff::On;
             }
-            // Check both before writing either, so a bad value changes nothing.
-            schedule.validate()?;
-            prefs.validate()?;
-            if schedule != *timeline.schedule_at(ctx.now) {
-                store.set_schedule(&schedule, ctx.now)?;
-            }
-            store.set_prefs(&prefs)?;
+            saved::save(store, &schedule, &prefs, ctx.now)?;
         }
     }
     Ok(0)

@@ -310,17 +310,32 @@ impl Store {
 
     pub fn set_schedule(&mut self, schedule: &Schedule, now: DateTime<Utc>) -> Result<()> {
         schedule.validate()?;
+        self.write(|tx| Self::push_schedule(tx, schedule, now))
+    }
+
+    /// A new schedule version (unless it is the one in force) and the preferences, in one
+    /// transaction: both are checked before either is written.
+    pub fn set_settings(&mut self, schedule: &Schedule, prefs: &Prefs, now: DateTime<Utc>) -> Result<()> {
+        schedule.validate()?;
+        prefs.validate()?;
         self.write(|tx| {
-            let from = Self::edit_from(tx, now)?;
-            if from.is_none() {
-                tx.execute("DELETE FROM schedule_versions", [])?;
+            if *read_timeline(tx)?.schedule_at(now) != *schedule {
+                Self::push_schedule(tx, schedule, now)?;
             }
-            tx.execute(
-                "INSERT INTO schedule_versions (valid_from, body) VALUES (?1, ?2)",
-                params![from, rows::to_json(schedule)],
-            )?;
-            Ok(())
+            Self::put_prefs(tx, prefs)
         })
+    }
+
+    fn push_schedule(tx: &Transaction, schedule: &Schedule, now: DateTime<Utc>) -> Result<()> {
+        let from = Self::edit_from(tx, now)?;
+        if from.is_none() {
+            tx.execute("DELETE FROM schedule_versions", [])?;
+        }
+        tx.execute(
+            "INSERT INTO schedule_versions (valid_from, body) VALUES (?1, ?2)",
+            params![from, rows::to_json(schedule)],
+        )?;
+        Ok(())
     }
 
     /// Declares a non-negotiable; returns its id.
@@ -486,10 +501,12 @@ impl Store {
 
     pub fn set_prefs(&mut self, prefs: &Prefs) -> Result<()> {
         prefs.validate()?;
-        self.write(|tx| {
-            tx.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('prefs', ?1)", [rows::to_json(prefs)])?;
-            Ok(())
-        })
+        self.write(|tx| Self::put_prefs(tx, prefs))
+    }
+
+    fn put_prefs(tx: &Transaction, prefs: &Prefs) -> Result<()> {
+        tx.execute("INSERT OR REPLACE INTO prefs (key, value) VALUES ('prefs', ?1)", [rows::to_json(prefs)])?;
+        Ok(())
     }
 }
 

@@ -2,9 +2,12 @@
 import type { Category } from "./Category";
 import type { Window } from "./Window";
 
+/**
+ * A non-negotiable as it stands now; a removed one is listed too, so past breaches keep a name.
+ */
 export type BoundaryView = { id: number, 
 /**
- * Removed from now on; listed so past breaches keep a name.
+ * Removed from now on.
  */
 removed: boolean, name: string, category: Category, windows: Array<Window>, 
 /**

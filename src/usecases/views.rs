@@ -1,0 +1,67 @@
+//! What the person looks at: a week and its entries, the trend, the reflection, the warnings
+//! that hold. Reads only; each reads the store once and hands values to the pure judgement.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+
+use crate::error::Result;
+use crate::reflection::{self, Reflection, TREND_WEEKS};
+use crate::reminders::{evaluate, history_start, Warning};
+use crate::store::Store;
+use crate::summary::{week_summary, Entry, WeekSummary};
+use crate::week::{IsoWeek, WeekNav};
+
+/// `week`, or the one `now` falls in.
+pub fn week_or_now(week: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<IsoWeek> {
+    week.map_or(Ok(IsoWeek::of(now, zone)), str::parse)
+}
+
+pub fn nav(week: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<WeekNav> {
+    Ok(WeekNav::new(week_or_now(week, zone, now)?, zone, now))
+}
+
+/// A week's totals.
+pub fn week(store: &Store, week: IsoWeek, zone: Tz) -> Result<WeekSummary> {
+    let entries = store.interruptions(Some(week.bounds(zone)))?;
+    Ok(week_summary(week, zone, &entries, &store.timeline()?))
+}
+
+/// The `weeks` weeks ending with `last`, oldest first, from one read of the store.
+pub fn trend(store: &Store, last: IsoWeek, weeks: u32, zone: Tz) -> Result<Vec<WeekSummary>> {
+    let mut all = vec![last];
+    for _ in 1..weeks {
+        let earliest = *all.last().expect("never empty");
+        all.push(earliest.previous());
+    }
+    all.reverse();
+    let (start, _) = all[0].bounds(zone);
+    let (_, end) = last.bounds(zone);
+    let entries = store.interruptions(Some((start, end)))?;
+    let timeline = store.timeline()?;
+    Ok(all.into_iter().map(|w| week_summary(w, zone, &entries, &timeline)).collect())
+}
+
+/// Entries starting in `range` (or all), classified, newest first.
+pub fn entries(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<Entry>> {
+    let timeline = store.timeline()?;
+    Ok(store.interruptions(range)?.iter().rev().map(|i| Entry::new(i, &timeline)).collect())
+}
+
+pub fn reflection(store: &Store, week: IsoWeek, zone: Tz) -> Result<Reflection> {
+    Ok(reflection::assemble(
+        week,
+        zone,
+        trend(store, week, TREND_WEEKS, zone)?,
+        entries(store, Some(week.bounds(zone)))?,
+        &store.timeline()?,
+        store.notices_of_week(week)?,
+        store.reflection(week)?.unwrap_or_default(),
+    ))
+}
+
+/// The warnings that hold at `at`, judged on the history the rules look back over.
+pub fn warnings_at(store: &Store, zone: Tz, at: DateTime<Utc>) -> Result<Vec<Warning>> {
+    let thresholds = store.prefs()?.thresholds;
+    let history = store.interruptions(Some((history_start(&thresholds, zone, at), at + Duration::seconds(1))))?;
+    Ok(evaluate(&history, &store.timeline()?, &thresholds, zone, at))
+}
