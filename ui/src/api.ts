@@ -13,7 +13,9 @@ import type { BoundaryView } from './bindings/BoundaryView';
 import type { Draft } from './bindings/Draft';
 import type { Entry } from './bindings/Entry';
 import type { ErrorCode } from './bindings/ErrorCode';
+import type { ExportPreview } from './bindings/ExportPreview';
 import type { ExportRequest } from './bindings/ExportRequest';
+import type { Facts } from './bindings/Facts';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Notice } from './bindings/Notice';
 import type { Prefs } from './bindings/Prefs';
@@ -22,6 +24,7 @@ import type { ReminderState } from './bindings/ReminderState';
 import type { ScheduleInput } from './bindings/ScheduleInput';
 import type { Settings } from './bindings/Settings';
 import type { ShortcutStatus } from './bindings/ShortcutStatus';
+import type { WeekNav } from './bindings/WeekNav';
 import type { WeekSummary } from './bindings/WeekSummary';
 
 /** The event the core emits after every write, from any window, the tray or the CLI. */
@@ -75,6 +78,15 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 function present(args: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined));
 }
+
+/** The core's limits, built-in lists, level order and defaults: static, read once per page. */
+export const facts = () => call<Facts>('facts');
+
+/**
+ * Where a week view stands: the week, its neighbours, this week, its days, and today and now from
+ * the app's clock in the home zone. No week (null) means this week.
+ */
+export const weekNav = (week: string | null) => call<WeekNav>('week_nav', { week });
 
 /** A week's totals; no week means the current week in the person's zone. */
 export const weekSummary = (week?: string) => call<WeekSummary>('week_summary', present({ week }));
@@ -136,11 +148,13 @@ export const snoozeToday = () => call<null>('snooze_today');
 
 // ---------- export, import and backups ----------
 
-/** Exactly the text `exportSave` would write for the same request. */
-export const exportPreview = (request: ExportRequest) => call<string>('export_preview', { request });
+/** Exactly the text `exportSave` would write for the same request, with the days it covers. */
+export const exportPreview = (request: ExportRequest) =>
+  call<ExportPreview>('export_preview', { request: present(request) as ExportRequest });
 
 /** Opens the system's save dialog and writes the export; the path written, or null if cancelled. */
-export const exportSave = (request: ExportRequest) => call<string | null>('export_save', { request });
+export const exportSave = (request: ExportRequest) =>
+  call<string | null>('export_save', { request: present(request) as ExportRequest });
 
 /**
  * Opens the system's open dialog and imports a JSON backup in one transaction; null if cancelled.

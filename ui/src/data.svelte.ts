@@ -7,10 +7,12 @@ import * as api from './api';
 import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryView } from './bindings/BoundaryView';
+import type { Facts } from './bindings/Facts';
 import type { Prefs } from './bindings/Prefs';
 import type { ReminderState } from './bindings/ReminderState';
 import type { Settings } from './bindings/Settings';
 import type { ShortcutStatus } from './bindings/ShortcutStatus';
+import type { WeekNav } from './bindings/WeekNav';
 import type { WeekSummary } from './bindings/WeekSummary';
 import { isRemoved } from './boundaries';
 import { problemOf } from './errors';
@@ -22,6 +24,10 @@ class AppData {
   problemBackups = $state<BackupInfo[]>([]);
   /** False until the first load finished. */
   ready = $state(false);
+  /** The core's limits, built-in lists, level order and defaults; read once. */
+  facts = $state<Facts | null>(null);
+  /** This week as the core places it: its neighbours, today and now from the app's clock. */
+  nav = $state<WeekNav | null>(null);
   settings = $state<Settings | null>(null);
   /** Every non-negotiable, removed ones too: to name past breaches. */
   allBoundaries = $state<BoundaryView[]>([]);
@@ -47,9 +53,9 @@ class AppData {
   #reminderLoads = 0;
   #listening = false;
 
-  /** The zone weeks are counted in. */
+  /** The zone weeks are counted in, as the core resolved it. */
   get homeZone(): string {
-    return this.thisWeek?.zone ?? this.settings?.zone ?? this.settings?.system_zone ?? 'UTC';
+    return this.nav?.zone ?? this.thisWeek?.zone ?? 'UTC';
   }
 
   get unread(): number {
@@ -77,9 +83,19 @@ class AppData {
       return;
     }
     this.problemBackups = [];
+    await this.#loadFacts();
     await this.reload();
     this.#listen();
     void this.reloadAbout();
+  }
+
+  async #loadFacts(): Promise<void> {
+    if (this.facts) return;
+    try {
+      this.facts = await api.facts();
+    } catch (e) {
+      this.loadError = problemOf(e).message;
+    }
   }
 
   /** The About facts (the tray check asks the session bus, so it is read once, not on every change). */
@@ -119,14 +135,16 @@ class AppData {
   async reload(): Promise<void> {
     const load = ++this.#loads;
     try {
-      const [settings, boundaries, sources, thisWeek, prefs] = await Promise.all([
+      const [settings, boundaries, sources, thisWeek, prefs, nav] = await Promise.all([
         api.settings(),
         api.boundaries(),
         api.sources(),
         api.weekSummary(),
         api.prefs(),
+        api.weekNav(null),
       ]);
       if (load !== this.#loads) return;
+      this.nav = nav;
       this.settings = settings;
       this.prefs = prefs;
       this.allBoundaries = boundaries;

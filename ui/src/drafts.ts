@@ -1,17 +1,12 @@
 // The "Log an interruption" form and the entry edit form: their values, and the Draft they
 // send. The core checks every field; the page only refuses what it cannot even send (minutes
-// that are not a whole number).
+// that are not a whole number). Limits and lists come from the core's Facts.
 
 import type { Draft } from './bindings/Draft';
 import type { Entry } from './bindings/Entry';
 import type { Severity } from './bindings/Severity';
-import { invalid } from './errors';
+import { invalid, needWhole } from './errors';
 import { inputValueOf } from './time';
-
-export const SEVERITIES: readonly Severity[] = ['none', 'P1', 'P2', 'P3', 'P4'];
-export const MINUTE_PRESETS = [15, 30, 60, 90] as const;
-export const MAX_NOTE_CHARS = 10_000;
-export const MAX_MINUTES = 10_080;
 
 export type EntryForm = {
   channel: string;
@@ -81,14 +76,6 @@ export function noteLength(text: string): number {
   return [...text].length;
 }
 
-function wholeMinutes(value: EntryForm['minutes']): number {
-  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
-  if (!/^-?\d+$/.test(text)) {
-    throw invalid('minutes', `must be a whole number from 1 to ${MAX_MINUTES}`);
-  }
-  return Number(text);
-}
-
 /**
  * The Draft a form sends. A new entry whose start was left alone is logged "now" (no `at`),
  * in the home zone unless another zone was chosen. An edited entry always says when and where,
@@ -99,7 +86,7 @@ export function draftFromForm(form: EntryForm, opts: { homeZone: string; editing
   const at = form.at.trim();
   const draft: Draft = {
     channel: form.channel.trim(),
-    minutes: wholeMinutes(form.minutes),
+    minutes: needWhole('minutes', form.minutes),
     severity: form.severity,
     chosen: form.chosen,
     delegable: form.delegable,

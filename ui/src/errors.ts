@@ -1,68 +1,18 @@
-// Bad input comes back from the core as {code: "invalid", field, message}. This module decides
-// which form control a field belongs to and how its name reads, so each message lands beside the
-// control it is about and nowhere else.
+// Bad input comes back from the core as {code: "invalid", field, message}, where `field` is a
+// path into the argument that was sent: `minutes`, `tags[1]`, `working_hours[2]`,
+// `presets[0].label`. A form's fields each claim a path; this module decides which claim a
+// problem belongs to, so each message lands beside the control it is about and nowhere else.
 
 import { ApiFailure, toApiError } from './api';
-
-const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const DAY_SHORT = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** An error made in the page before anything was sent, shaped like the core's. */
 export function invalid(field: string, message: string): ApiFailure {
   return new ApiFailure({ code: 'invalid', field, message });
 }
 
-/** The weekday (Monday = 0) a "working hours Wed" field is about, or null. */
-export function dayOfField(field: string | null): number | null {
-  const m = /^working hours (\w{3})$/i.exec(field ?? '');
-  if (!m) return null;
-  const i = DAY_SHORT.indexOf(m[1].toLowerCase());
-  return i < 0 ? null : i;
-}
-
-const LABELS: Record<string, string> = {
-  channel: 'Channel',
-  minutes: 'Minutes',
-  at: 'Started at',
-  tz: 'Zone',
-  source: 'Source',
-  severity: 'Severity',
-  note: 'Note',
-  tags: 'Tags',
-  tag: 'Each tag',
-  costs: 'Costs',
-  week: 'Week',
-  zone: 'Home time zone',
-  'sleep hours': 'Sleep hours',
-  'working hours': 'Working hours',
-  'load line sacrifices': 'Sacrifices a week',
-  'load line minutes': 'After-hours minutes a week',
-  name: 'Name',
-  category: 'Category',
-  windows: 'Windows',
-  allowance: 'Allowance',
-  ago: 'Started',
-  cost: 'What it cost',
-  chosen: 'What you chose',
-  runbook: 'Runbook',
-  protect: 'Boundary to protect',
-  energy: 'Energy',
-  shortcut: 'Shortcut',
-  presets: 'Presets',
-};
-
-/** How a field's name reads in front of its message: "Minutes", "Wednesday", "Window 2". */
-export function fieldLabel(field: string): string {
-  const day = dayOfField(field);
-  if (day !== null) return DAY_NAMES[day];
-  const window = /^window (\d+)$/i.exec(field);
-  if (window) return `Window ${window[1]}`;
-  return LABELS[field] ?? field.charAt(0).toUpperCase() + field.slice(1);
-}
-
 /** What a form shows after a failed save: a message beside one field, or one for the form. */
 export type Problem = {
-  /** The ApiError field when the input was bad, else null. */
+  /** The path the core named when the input was bad, else null. */
   field: string | null;
   message: string;
 };
@@ -73,16 +23,51 @@ export function problemOf(raw: unknown): Problem {
   return { field: null, message: e.message };
 }
 
-/** The message for a control showing any of `fields`, if the problem is about one of them. */
-export function messageFor(problem: Problem | null, ...fields: string[]): string | null {
-  if (!problem || problem.field === null) return null;
-  return fields.includes(problem.field) ? problem.message : null;
+/** Whether `field` is `path` or lies inside it: `tags[1]` and `presets[0].label` inside `tags`, `presets[0]`. */
+export function inside(field: string, path: string): boolean {
+  if (field === path) return true;
+  if (!field.startsWith(path)) return false;
+  const next = field.charAt(path.length);
+  return next === '[' || next === '.';
+}
+
+/** The claimed path a field belongs to: the most specific one it lies inside, or null for none. */
+export function ownerOf(field: string | null, claims: Iterable<string>): string | null {
+  if (field === null) return null;
+  let best: string | null = null;
+  for (const path of claims) {
+    if (inside(field, path) && (best === null || path.length > best.length)) best = path;
+  }
+  return best;
+}
+
+/** The index in `tags[3]`-like paths after `path`, or null: `indexIn('windows[2]', 'windows')` is 2. */
+export function indexIn(field: string | null, path: string): number | null {
+  if (field === null || !field.startsWith(`${path}[`)) return null;
+  const m = /^\[(\d+)\]/.exec(field.slice(path.length));
+  return m ? Number(m[1]) : null;
+}
+
+/** How a path reads when no field of the form shows it: `load_line_minutes` -> "load line minutes". */
+export function pathWords(field: string): string {
+  return field
+    .replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1}`)
+    .replace(/[._]/g, ' ')
+    .trim();
+}
+
+/** The page's one reading of a whole number typed into a field; null for anything else. */
+export function wholeNumber(value: number | string | null | undefined): number | null {
+  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
+  return /^-?\d+$/.test(text) ? Number(text) : null;
 }
 
 /**
- * Whether no control of the form claims the problem's field; the form then shows it at its
- * foot, still as a field error naming the field.
+ * A whole number for the field at `path`, or an ApiFailure naming it: the page cannot send
+ * text where the core reads a number. The core checks the range and says what is allowed.
  */
-export function unclaimed(problem: Problem | null, claims: (field: string) => boolean): boolean {
-  return !!problem && problem.field !== null && !claims(problem.field);
+export function needWhole(path: string, value: number | string | null | undefined): number {
+  const n = wholeNumber(value);
+  if (n === null) throw invalid(path, 'Type a whole number');
+  return n;
 }

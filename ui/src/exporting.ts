@@ -2,11 +2,12 @@
 // preview and the saved file come from the same request, so what the person sees is exactly what
 // leaves the machine.
 
-import { invalid } from './errors';
+import type { ExportPreview } from './bindings/ExportPreview';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { Include } from './bindings/Include';
-import { addDays, formatDayRange, isDay, mondayOf } from './time';
+import { formatDayRange } from './time';
 
+/** The core's named ranges (whole ISO weeks up to its today), and the person's own days. */
 export type RangePreset = 'this-week' | '4-weeks' | 'quarter' | 'custom' | 'all';
 
 export const RANGE_PRESETS: readonly { value: RangePreset; label: string }[] = [
@@ -50,35 +51,12 @@ export function defaultOptions(): ExportOptions {
   };
 }
 
-export type DayRange = { from: string | null; to: string | null };
-
 /**
- * The local days a preset covers, both inclusive, counted from `today` (a local day in the home
- * zone). Presets start on a Monday, so the report's weeks are whole ISO weeks, and end today:
- * nothing later has been lived yet. "This quarter" is the last 13 weeks, this one included.
+ * The request for these options. A named range is the core's to resolve, from its own today; a
+ * custom one sends its days ("" leaves that end open) and the core checks them. A full backup is
+ * always everything: no range, every name and note, no message.
  */
-export function presetRange(preset: RangePreset, today: string, custom: { from: string; to: string }): DayRange {
-  const monday = mondayOf(today);
-  switch (preset) {
-    case 'this-week':
-      return { from: monday, to: today };
-    case '4-weeks':
-      return { from: addDays(monday, -3 * 7), to: today };
-    case 'quarter':
-      return { from: addDays(monday, -12 * 7), to: today };
-    case 'custom':
-      return { from: custom.from.trim() || null, to: custom.to.trim() || null };
-    case 'all':
-      return { from: null, to: null };
-  }
-}
-
-/**
- * The request for these options. A full backup is always everything: no range, every name and
- * note, no message. Throws an ApiFailure naming "from" or "to" for a custom day that is not a
- * real day, or a range that ends before it starts.
- */
-export function buildRequest(options: ExportOptions, today: string): ExportRequest {
+export function buildRequest(options: ExportOptions): ExportRequest {
   if (options.format === 'json') {
     return {
       format: 'json',
@@ -88,20 +66,20 @@ export function buildRequest(options: ExportOptions, today: string): ExportReque
       message: null,
     };
   }
-  const { from, to } = presetRange(options.range, today, { from: options.customFrom, to: options.customTo });
-  if (from !== null && !isDay(from)) throw invalid('from', 'is not a day; pick one, e.g. 2026-11-16');
-  if (to !== null && !isDay(to)) throw invalid('to', 'is not a day; pick one, e.g. 2026-11-22');
-  if (from !== null && to !== null && to < from) throw invalid('to', 'must be on or after the first day');
   const message = isReport(options.format) ? options.message.trim() || null : null;
-  return { format: options.format, from, to, include: { ...options.include }, message };
+  const request: ExportRequest = { format: options.format, from: null, to: null, include: { ...options.include }, message };
+  if (options.range === 'custom') {
+    request.from = options.customFrom.trim() || null;
+    request.to = options.customTo.trim() || null;
+  } else {
+    request.range = options.range;
+  }
+  return request;
 }
 
-/** How the range reads under the picker: "23 Nov – 3 Dec 2026", "From the first entry to …". */
-export function describeRange(range: DayRange): string {
-  if (range.from && range.to) return formatDayRange(range.from, range.to);
-  if (range.from) return `${formatDayRange(range.from, range.from)} to the last entry`;
-  if (range.to) return `From the first entry to ${formatDayRange(range.to, range.to)}`;
-  return 'From the first entry to the last';
+/** How the days the core resolved read under the picker: "23 Nov – 3 Dec 2026". */
+export function describeRange(preview: Pick<ExportPreview, 'from' | 'to'>): string {
+  return formatDayRange(preview.from, preview.to);
 }
 
 /** Whether two requests would render the same text. */

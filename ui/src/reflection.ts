@@ -7,7 +7,7 @@ import type { BreachCount } from './bindings/BreachCount';
 import type { Day } from './bindings/Day';
 import type { HeatCell } from './bindings/HeatCell';
 import type { WeekSummary } from './bindings/WeekSummary';
-import { formatMinutes, mondayOfWeek, plural } from './time';
+import { formatDay, formatMinutes, localTime, plural } from './time';
 
 // ---------- the heatmap ----------
 
@@ -121,19 +121,16 @@ export function shortWeek(week: string): string {
   return week.replace(/^\d{4}-/, '');
 }
 
-/** "23 Nov" for the Monday of "2026-W48". */
-export function weekMonday(week: string): string {
-  const monday = mondayOfWeek(week);
-  if (!monday) return '';
-  const [, m, d] = monday.split('-').map(Number);
-  const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-  return `${d} ${MONTHS[m - 1]}`;
+/** "Mon 23 Nov" for a week's local Monday, as the core stamped its start. */
+export function weekMonday(w: Pick<WeekSummary, 'start'>): string {
+  const t = localTime(w.start);
+  return t ? formatDay(t.date) : '';
 }
 
 /** One week of the trend in words, for its table: the core's numbers and its verdict on the line. */
 export function trendRow(w: WeekSummary): { week: string; sacrifices: string; minutes: string; line: string; over: string } {
   return {
-    week: `${w.week} (from ${weekMonday(w.week)})`,
+    week: `${w.week} (from ${weekMonday(w)})`,
     sacrifices: String(w.sacrifices),
     minutes: formatMinutes(w.after_hours_minutes),
     line: `${w.load_line.sacrifices} · ${formatMinutes(w.load_line.minutes)}`,
@@ -162,10 +159,10 @@ export function headlineText(w: WeekSummary): string {
 
 export type BreachState = 'kept' | 'within' | 'over' | 'paused';
 
-/** Kept (no breach), within its allowance, or breached past it; paused when not tracked. */
+/** Kept (no breach), within its allowance, or over it as the core judged; paused when not tracked. */
 export function breachState(b: BreachCount): BreachState {
   if (b.count === 0) return b.paused ? 'paused' : 'kept';
-  return b.count <= b.allowance ? 'within' : 'over';
+  return b.over ? 'over' : 'within';
 }
 
 /** "Kept", "1 breach — within the allowance of 2", "3 breaches — allowance 1". */

@@ -4,7 +4,8 @@
 // notification starts at "#/warnings"). The quick-log window is a page of its own
 // (quicklog.html), not a view here.
 
-import { parseWeek } from './time';
+/** What a week in the URL looks like ("2026-W47"); whether it exists is the core's to say. */
+const WEEK = /^\d{4}-W\d{2}$/;
 
 export type Route =
   | { view: 'log'; week: string | null }
@@ -35,7 +36,7 @@ function pathOf(hash: string): string {
 export function parseRoute(hash: string): Route {
   const [view, arg] = pathOf(hash).split('/');
   if (isPlain(view)) return { view };
-  if (isWeekly(view)) return { view, week: arg && parseWeek(arg) ? arg : null };
+  if (isWeekly(view)) return { view, week: arg && WEEK.test(arg) ? arg : null };
   return { view: 'log', week: null };
 }
 

@@ -12,19 +12,28 @@ import {
   weekHeading,
 } from './warnings';
 
+/** The core's order of levels, least serious first (Facts.levels). */
+const LEVELS = ['nudge', 'warning', 'habit'] as const;
+
 describe('severity orders a week: habit, then warning, then nudge', () => {
   test('the loudest first, whatever came first', () => {
     const nudge = notice({ id: 1, first_seen: '2026-11-26T10:00:00+00:00', warning: { severity: 'nudge' } });
     const habit = notice({ id: 2, first_seen: '2026-11-23T10:00:00+00:00', warning: { severity: 'habit' } });
     const warning = notice({ id: 3, first_seen: '2026-11-24T10:00:00+00:00', warning: { severity: 'warning' } });
-    expect([nudge, habit, warning].sort(compareNotices).map((n) => n.id)).toEqual([2, 3, 1]);
+    expect([nudge, habit, warning].sort(compareNotices(LEVELS)).map((n) => n.id)).toEqual([2, 3, 1]);
   });
 
   test('equal severity: the newest first, then the highest id', () => {
     const older = notice({ id: 5, first_seen: '2026-11-23T10:00:00+00:00' });
     const newer = notice({ id: 4, first_seen: '2026-11-25T10:00:00+00:00' });
     const twin = notice({ id: 6, first_seen: '2026-11-25T10:00:00+00:00' });
-    expect([older, newer, twin].sort(compareNotices).map((n) => n.id)).toEqual([6, 4, 5]);
+    expect([older, newer, twin].sort(compareNotices(LEVELS)).map((n) => n.id)).toEqual([6, 4, 5]);
+  });
+
+  test('the order is the core’s: another order of levels sorts another way', () => {
+    const nudge = notice({ id: 1, warning: { severity: 'nudge' } });
+    const habit = notice({ id: 2, warning: { severity: 'habit' } });
+    expect([habit, nudge].sort(compareNotices(['habit', 'warning', 'nudge'])).map((n) => n.id)).toEqual([1, 2]);
   });
 });
 
@@ -36,7 +45,7 @@ describe('notices are grouped by the week they are about', () => {
       notice({ id: 3, warning: { week: '2026-W01', severity: 'habit' } }),
       notice({ id: 4, warning: { week: '2026-W02', severity: 'nudge' } }),
     ];
-    const groups = groupByWeek(list);
+    const groups = groupByWeek(list, LEVELS);
     expect(groups.map((g) => [g.week, g.notices.map((n) => n.id)])).toEqual([
       ['2026-W02', [4]],
       ['2026-W01', [3, 1]],
@@ -45,9 +54,9 @@ describe('notices are grouped by the week they are about', () => {
   });
 
   test('no notices, no groups; the input is left as it was', () => {
-    expect(groupByWeek([])).toEqual([]);
+    expect(groupByWeek([], LEVELS)).toEqual([]);
     const list = [notice({ id: 1, warning: { severity: 'nudge' } }), notice({ id: 2, warning: { severity: 'habit' } })];
-    groupByWeek(list);
+    groupByWeek(list, LEVELS);
     expect(list.map((n) => n.id)).toEqual([1, 2]);
   });
 

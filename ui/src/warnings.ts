@@ -9,9 +9,6 @@ import type { Rule } from './bindings/Rule';
 import type { Warning } from './bindings/Warning';
 import { formatInstant, formatUntil, plural } from './time';
 
-/** Escalation goes nudge → warning → habit; a habit is the loudest. */
-export const SEVERITY_RANK: Record<Level, number> = { nudge: 0, warning: 1, habit: 2 };
-
 export const SEVERITY_LABEL: Record<Level, string> = { nudge: 'Nudge', warning: 'Warning', habit: 'Habit' };
 
 /** What each rule watches for, as a short title. */
@@ -44,15 +41,12 @@ export function subjectLabel(w: Pick<Warning, 'subject_kind' | 'subject'>): stri
 }
 
 /**
- * The order within a week: the loudest first (habit, warning, nudge), then the newest, then the
- * highest id, so equal stamps still stand in a stable order.
+ * The order within a week: the loudest first, by the core's `levels` (least serious first), then
+ * the newest, then the highest id, so equal stamps still stand in a stable order.
  */
-export function compareNotices(a: Notice, b: Notice): number {
-  return (
-    SEVERITY_RANK[b.warning.severity] - SEVERITY_RANK[a.warning.severity] ||
-    b.first_seen.localeCompare(a.first_seen) ||
-    b.id - a.id
-  );
+export function compareNotices(levels: readonly Level[]): (a: Notice, b: Notice) => number {
+  const rank = (n: Notice) => levels.indexOf(n.warning.severity);
+  return (a, b) => rank(b) - rank(a) || b.first_seen.localeCompare(a.first_seen) || b.id - a.id;
 }
 
 export type NoticeGroup = {
@@ -65,7 +59,7 @@ export type NoticeGroup = {
  * Notices grouped by the week they are about, newest week first (ISO week names sort as
  * text); within a week, `compareNotices`.
  */
-export function groupByWeek(notices: readonly Notice[]): NoticeGroup[] {
+export function groupByWeek(notices: readonly Notice[], levels: readonly Level[]): NoticeGroup[] {
   const byWeek = new Map<string, Notice[]>();
   for (const n of notices) {
     const list = byWeek.get(n.warning.week);
@@ -74,7 +68,7 @@ export function groupByWeek(notices: readonly Notice[]): NoticeGroup[] {
   }
   return [...byWeek.entries()]
     .sort(([a], [b]) => b.localeCompare(a))
-    .map(([week, list]) => ({ week, notices: [...list].sort(compareNotices) }));
+    .map(([week, list]) => ({ week, notices: [...list].sort(compareNotices(levels)) }));
 }
 
 /** The heading of a week's group: "This week", "Last week" or "Week 2026-W45". */
