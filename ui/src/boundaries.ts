@@ -2,7 +2,7 @@
 
 import type { BoundaryInput } from './bindings/BoundaryInput';
 import type { BoundaryView } from './bindings/BoundaryView';
-import { invalid } from './errors';
+import { needWhole } from './errors';
 
 export type BoundaryForm = {
   name: string;
@@ -13,7 +13,8 @@ export type BoundaryForm = {
   paused: boolean;
 };
 
-export function blankBoundary(category = 'family'): BoundaryForm {
+/** A new non-negotiable, in `category` (the form passes the core's first). */
+export function blankBoundary(category: string): BoundaryForm {
   return { name: '', category, windows: '', allowance: 0, paused: false };
 }
 
@@ -22,8 +23,8 @@ export function boundaryFormFrom(b: BoundaryView): BoundaryForm {
 }
 
 /**
- * Non-empty lines, trimmed. The core numbers windows the same way ("window 2" is the second
- * non-empty line), so its messages point at the line the person sees.
+ * Non-empty lines, trimmed: what is sent, so the core's `windows[1]` is the second line the
+ * person sees.
  */
 export function windowLines(text: string): string[] {
   return text
@@ -34,13 +35,11 @@ export function windowLines(text: string): string[] {
 
 /** Throws an ApiFailure if the allowance is not a whole number. */
 export function boundaryInputFrom(form: BoundaryForm): BoundaryInput {
-  const text = typeof form.allowance === 'number' ? String(form.allowance) : (form.allowance ?? '').trim();
-  if (!/^-?\d+$/.test(text)) throw invalid('allowance', 'must be a whole number of breaches a week (0 for none)');
   return {
     name: form.name,
     category: form.category,
     windows: windowLines(form.windows),
-    allowance: Number(text),
+    allowance: needWhole('allowance', form.allowance),
     paused: form.paused,
   };
 }

@@ -21,14 +21,14 @@ const DEFAULTS: ScheduleInput = {
 
 describe('the schedule form', () => {
   test('round-trips the settings in force unchanged', () => {
-    const form = scheduleFormFrom(DEFAULTS);
+    const form = scheduleFormFrom(DEFAULTS, DEFAULTS);
     expect(form.days.map((d) => d.on)).toEqual([true, true, true, true, true, false, false]);
     expect(scheduleInputFrom(form)).toEqual(DEFAULTS);
     expect(scheduleChanged(form, DEFAULTS)).toBe(false);
   });
 
   test('a day switched on gets sensible hours to start from; a day off sends ""', () => {
-    const form = scheduleFormFrom(DEFAULTS);
+    const form = scheduleFormFrom(DEFAULTS, DEFAULTS);
     expect(form.days[5]).toEqual({ on: false, start: '09:00', end: '17:30' });
     form.days[5].on = true;
     form.days[5].start = '10:00';
@@ -39,8 +39,15 @@ describe('the schedule form', () => {
     expect(scheduleChanged(form, DEFAULTS)).toBe(true);
   });
 
+  test('the hours a day off starts from are the core’s defaults, not the page’s', () => {
+    const defaults = { ...DEFAULTS, working_hours: ['08:00-16:00', '', '', '', '', '', ''], sleep: '23:00-06:00' };
+    const form = scheduleFormFrom({ ...DEFAULTS, sleep: '' }, defaults);
+    expect(form.days[5]).toEqual({ on: false, start: '08:00', end: '16:00' });
+    expect([form.sleepStart, form.sleepEnd]).toEqual(['23:00', '06:00']);
+  });
+
   test('no sleep hours is sent as ""; a window crossing midnight is sent as typed', () => {
-    const form = scheduleFormFrom({ ...DEFAULTS, sleep: '' });
+    const form = scheduleFormFrom({ ...DEFAULTS, sleep: '' }, DEFAULTS);
     expect(form.sleepOn).toBe(false);
     expect(scheduleInputFrom(form).sleep).toBe('');
     form.sleepOn = true;
@@ -50,19 +57,19 @@ describe('the schedule form', () => {
   });
 
   test('a wrong span is sent as typed for the core to name, not corrected', () => {
-    const form = scheduleFormFrom(DEFAULTS);
+    const form = scheduleFormFrom(DEFAULTS, DEFAULTS);
     form.days[2].start = '18:00';
     form.days[2].end = '09:00';
     expect(scheduleInputFrom(form).working_hours[2]).toBe('18:00-09:00');
   });
 
   test('load-line numbers that are not whole numbers name their field', () => {
-    const form = scheduleFormFrom(DEFAULTS);
+    const form = scheduleFormFrom(DEFAULTS, DEFAULTS);
     form.minutes = '';
-    expect(() => scheduleInputFrom(form)).toThrow(expect.objectContaining({ field: 'load line minutes' }));
+    expect(() => scheduleInputFrom(form)).toThrow(expect.objectContaining({ field: 'load_line_minutes' }));
     form.minutes = '150';
     form.sacrifices = 'two';
-    expect(() => scheduleInputFrom(form)).toThrow(expect.objectContaining({ field: 'load line sacrifices' }));
+    expect(() => scheduleInputFrom(form)).toThrow(expect.objectContaining({ field: 'load_line_sacrifices' }));
     form.sacrifices = -1;
     expect(scheduleInputFrom(form).load_line_sacrifices).toBe(-1); // the core says what is allowed
   });
@@ -104,8 +111,8 @@ describe('the non-negotiable form', () => {
     ]);
   });
 
-  test('a new one starts empty, in the family category, with no breaches allowed', () => {
-    expect(boundaryInputFrom({ ...blankBoundary(), name: 'Gym' })).toEqual({
+  test('a new one starts empty, in the category given (the core’s first), with no breaches allowed', () => {
+    expect(boundaryInputFrom({ ...blankBoundary('family'), name: 'Gym' })).toEqual({
       name: 'Gym',
       category: 'family',
       windows: [],
@@ -115,7 +122,7 @@ describe('the non-negotiable form', () => {
   });
 
   test('an allowance that is not a whole number names the allowance', () => {
-    expect(() => boundaryInputFrom({ ...blankBoundary(), allowance: '' })).toThrow(
+    expect(() => boundaryInputFrom({ ...blankBoundary('family'), allowance: '' })).toThrow(
       expect.objectContaining({ field: 'allowance', code: 'invalid' }),
     );
   });

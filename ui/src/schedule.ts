@@ -1,13 +1,11 @@
 // The settings form for working hours, sleep hours and the load line, and the ScheduleInput it
-// sends. The core checks every field and names the one that is wrong.
+// sends. The core checks every field and names the one that is wrong; its defaults (Facts)
+// fill the times a day off or "no sleep hours" would show once turned on.
 
 import type { ScheduleInput } from './bindings/ScheduleInput';
-import { invalid } from './errors';
+import { needWhole } from './errors';
 
 export const DAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
-
-const DEFAULT_WORK = { start: '09:00', end: '17:30' };
-const DEFAULT_SLEEP = { start: '22:00', end: '07:00' };
 
 export type DayRow = { on: boolean; start: string; end: string };
 
@@ -28,26 +26,28 @@ export function splitSpan(text: string): { start: string; end: string } | null {
   return { start: start ?? '', end: end ?? '' };
 }
 
-export function scheduleFormFrom(input: ScheduleInput): ScheduleForm {
+/**
+ * The form for a schedule. A day off shows the core's default hours for that day (or its first
+ * working day's) once ticked; no sleep hours show the default sleep hours once ticked.
+ */
+export function scheduleFormFrom(input: ScheduleInput, defaults: ScheduleInput): ScheduleForm {
+  const firstDefault = defaults.working_hours.find((w) => w.trim() !== '') ?? '';
+  const blank = { start: '', end: '' };
   const days = Array.from({ length: 7 }, (_, i) => {
     const span = splitSpan(input.working_hours[i] ?? '');
-    return span ? { on: true, ...span } : { on: false, ...DEFAULT_WORK };
+    const fallback = splitSpan(defaults.working_hours[i] || firstDefault) ?? blank;
+    return span ? { on: true, ...span } : { on: false, ...fallback };
   });
   const sleep = splitSpan(input.sleep);
+  const sleepFallback = splitSpan(defaults.sleep) ?? blank;
   return {
     days,
     sleepOn: sleep !== null,
-    sleepStart: sleep?.start ?? DEFAULT_SLEEP.start,
-    sleepEnd: sleep?.end ?? DEFAULT_SLEEP.end,
+    sleepStart: sleep?.start ?? sleepFallback.start,
+    sleepEnd: sleep?.end ?? sleepFallback.end,
     sacrifices: input.load_line_sacrifices,
     minutes: input.load_line_minutes,
   };
-}
-
-function whole(field: string, value: ScheduleForm['minutes']): number {
-  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
-  if (!/^-?\d+$/.test(text)) throw invalid(field, 'must be a whole number');
-  return Number(text);
 }
 
 /** Throws an ApiFailure if a load-line number is not a whole number. */
@@ -55,8 +55,8 @@ export function scheduleInputFrom(form: ScheduleForm): ScheduleInput {
   return {
     working_hours: form.days.map((d) => (d.on ? `${d.start.trim()}-${d.end.trim()}` : '')),
     sleep: form.sleepOn ? `${form.sleepStart.trim()}-${form.sleepEnd.trim()}` : '',
-    load_line_sacrifices: whole('load line sacrifices', form.sacrifices),
-    load_line_minutes: whole('load line minutes', form.minutes),
+    load_line_sacrifices: needWhole('load_line_sacrifices', form.sacrifices),
+    load_line_minutes: needWhole('load_line_minutes', form.minutes),
   };
 }
 

@@ -3,7 +3,7 @@
 
 import type { BoundaryInput } from './bindings/BoundaryInput';
 
-export const WELCOME_STEPS = ['intro', 'hours', 'line', 'protect', 'login', 'tray'] as const;
+export const WELCOME_STEPS = ['intro', 'schedule', 'protect', 'login', 'tray'] as const;
 export type WelcomeStep = (typeof WELCOME_STEPS)[number];
 
 /** At most this many non-negotiables are declared from the welcome; more can follow in Settings. */
@@ -11,9 +11,13 @@ export const MAX_WELCOME_BOUNDARIES = 3;
 
 export type Suggestion = BoundaryInput & { why: string };
 
-/** The suggestions, with sleep following the person's own sleep hours ("22:00-07:00"). */
-export function suggestions(sleep: string | null): Suggestion[] {
-  const night = sleep && /^\d{2}:\d{2}-\d{2}:\d{2}$/.test(sleep) ? sleep : '22:00-07:00';
+/**
+ * The suggestions, with sleep following the person's own sleep hours ("22:00-07:00"), or the
+ * core's default ones (`fallback`) when they declared none.
+ */
+export function suggestions(sleep: string | null, fallback: string): Suggestion[] {
+  const span = /^\d{2}:\d{2}-\d{2}:\d{2}$/;
+  const night = sleep && span.test(sleep) ? sleep : fallback;
   return [
     {
       name: 'Family dinner',
