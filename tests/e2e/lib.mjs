@@ -1,4 +1,4 @@
-// Helpers for the end-to-end tests: the real `loadline` binary in its real webview
+// Helpers for the end-to-end tests: the real `loadline-app` binary in its real webview
 // (WebKitGTK), driven over WebDriver through tauri-driver, which `tests/e2e/run` starts.
 //
 // Every test gets a fresh data directory; the CLI (`loadline --data-dir DIR ...`) needs no
@@ -18,7 +18,9 @@ export { By, Key, until };
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The app under test: the debug build unless LOADLINE_APP names another. */
-export const APP = resolve(process.env.LOADLINE_APP ?? join(ROOT, 'target', 'debug', 'loadline'));
+export const APP = resolve(process.env.LOADLINE_APP ?? join(ROOT, 'target', 'debug', 'loadline-app'));
+/** The command line, the light binary beside the app unless LOADLINE_CLI names another. */
+export const CLI = resolve(process.env.LOADLINE_CLI ?? join(dirname(APP), 'loadline'));
 /** tauri-driver's address; `run` sets it. 127.0.0.1, not localhost (which may resolve to ::1). */
 export const WEBDRIVER_URL = process.env.WEBDRIVER_URL ?? 'http://127.0.0.1:4444/';
 export const ARTIFACTS = resolve(process.env.E2E_ARTIFACTS ?? join(ROOT, 'artifacts', 'e2e'));
@@ -43,7 +45,7 @@ export function freshDataDir() {
  * on a non-zero exit (use `cli` for that). No DISPLAY is needed.
  */
 export function cliResult(dataDir, args, { input } = {}) {
-  const r = spawnSync(APP, ['--data-dir', dataDir, ...args], {
+  const r = spawnSync(CLI, ['--data-dir', dataDir, ...args], {
     encoding: 'utf8',
     input,
     timeout: 30000,
@@ -115,7 +117,7 @@ export async function quit(driver) {
   if (dataDir) await reapApp(dataDir);
 }
 
-/** Process ids of `loadline` instances started on `dataDir` (ours alone: the dir is unique). */
+/** Process ids of `loadline-app` instances started on `dataDir` (ours alone: the dir is unique). */
 function appPids(dataDir) {
   const pids = [];
   for (const name of readdirSync('/proc')) {

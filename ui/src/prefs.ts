@@ -1,17 +1,12 @@
 // The preferences form in Settings: the tray's presets, the quick-log shortcut, the weekly
 // reflection reminder and the reminder rules' thresholds, and the Prefs it sends. The core
-// checks everything and names the field; this module also says which preset row is wrong,
-// which the core's message cannot.
+// checks everything and names the field by its path (`presets[1].label`, `thresholds.streak_days`).
 
 import type { Day } from './bindings/Day';
 import type { Prefs } from './bindings/Prefs';
 import type { Preset } from './bindings/Preset';
 import type { Thresholds } from './bindings/Thresholds';
-import { invalid } from './errors';
-
-export const MAX_PRESETS = 12;
-export const MAX_PRESET_LABEL = 40;
-export const MAX_MINUTES = 10_080;
+import { invalid, needWhole } from './errors';
 
 export const DAYS: readonly { day: Day; name: string }[] = [
   { day: 'mon', name: 'Monday' },
@@ -33,44 +28,36 @@ export type PresetRow = {
   minutes: Typed;
 };
 
-/**
- * The rules' thresholds, in the order Settings shows them, each with the field name the core
- * uses in its messages and how it reads.
- */
-export const THRESHOLDS: readonly { key: keyof Thresholds; field: string; label: string; hint: string }[] = [
+/** The rules' thresholds, in the order Settings shows them, and how each reads. */
+export const THRESHOLDS: readonly { key: keyof Thresholds; label: string; hint: string }[] = [
   {
     key: 'habit_weeks',
-    field: 'habit weeks',
     label: 'Weeks over the load line that make a habit',
     hint: 'Counted in the window below, this week included.',
   },
-  { key: 'habit_window_weeks', field: 'habit window weeks', label: '…out of the last (weeks)', hint: '1 to 12.' },
+  { key: 'habit_window_weeks', label: '…out of the last (weeks)', hint: '1 to 12.' },
   {
     key: 'streak_days',
-    field: 'streak days',
     label: 'Days in a row with after-hours work',
     hint: 'At least 2, and no more than the window below.',
   },
-  { key: 'streak_window_days', field: 'streak window days', label: '…within the last (days)', hint: '2 to 28.' },
+  { key: 'streak_window_days', label: '…within the last (days)', hint: '2 to 28.' },
   {
     key: 'sleep_interruptions',
-    field: 'sleep interruptions',
     label: 'Sleep-hour interruptions in a week',
     hint: 'This many in one week is a warning.',
   },
   {
     key: 'reactive_min_sacrifices',
-    field: 'reactive minimum sacrifices',
     label: 'Running on panic: at least this many sacrifices',
     hint: 'With more than half of them reactive.',
   },
   {
     key: 'source_sacrifices',
-    field: 'source sacrifices',
     label: 'One source behind this many sacrifices',
     hint: 'Mostly delegable: you may be its single point of failure.',
   },
-  { key: 'source_window_days', field: 'source window days', label: '…within (days)', hint: '1 to 90.' },
+  { key: 'source_window_days', label: '…within (days)', hint: '1 to 90.' },
 ];
 
 export type PrefsForm = {
@@ -86,9 +73,9 @@ export type PrefsForm = {
 
 let nextKey = 1;
 
-/** A row for a preset, with a fresh key. */
-export function presetRow(p: Preset | null = null): PresetRow {
-  return { key: nextKey++, label: p?.label ?? '', channel: p?.channel ?? 'page', minutes: p?.minutes ?? 15 };
+/** A row for a preset, with a fresh key; a new one starts from `fresh` (the core's first channel and quick minutes). */
+export function presetRow(p: Preset): PresetRow {
+  return { key: nextKey++, label: p.label, channel: p.channel, minutes: p.minutes };
 }
 
 export function prefsFormFrom(p: Prefs): PrefsForm {
@@ -100,29 +87,6 @@ export function prefsFormFrom(p: Prefs): PrefsForm {
     reflectionTime: p.reflection.time,
     thresholds: { ...p.thresholds },
   };
-}
-
-function wholeOrNull(value: Typed): number | null {
-  const text = typeof value === 'number' ? String(value) : (value ?? '').trim();
-  return /^\d+$/.test(text) ? Number(text) : null;
-}
-
-/** Which preset row is wrong and why, before anything is sent; null when each looks sendable. */
-export type PresetProblem = { index: number; field: 'preset label' | 'preset channel' | 'preset minutes'; message: string };
-
-export function presetProblem(rows: readonly PresetRow[]): PresetProblem | null {
-  for (const [index, row] of rows.entries()) {
-    const label = row.label.trim();
-    if (label === '' || [...label].length > MAX_PRESET_LABEL) {
-      return { index, field: 'preset label', message: `must be 1 to ${MAX_PRESET_LABEL} characters` };
-    }
-    if (row.channel.trim() === '') return { index, field: 'preset channel', message: 'pick a channel' };
-    const minutes = wholeOrNull(row.minutes);
-    if (minutes === null || minutes < 1 || minutes > MAX_MINUTES) {
-      return { index, field: 'preset minutes', message: `must be a whole number from 1 to ${MAX_MINUTES}` };
-    }
-  }
-  return null;
 }
 
 /** The rows with row `i` moved `delta` places (clamped); the same array when it cannot move. */
@@ -139,28 +103,22 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * The Prefs to save: `fresh` (read just now, so nothing else is written over) with what the
- * form holds. Throws an ApiFailure naming the field for what cannot even be sent; a preset's
- * problem is found with `presetProblem` first, to name its row.
+ * form holds. Throws an ApiFailure naming the path for what cannot even be sent (a number that
+ * is not one); the core checks the rest.
  */
 export function prefsFrom(form: PrefsForm, fresh: Prefs): Prefs {
-  const problem = presetProblem(form.presets);
-  if (problem) throw invalid(problem.field, `in row ${problem.index + 1}, ${problem.message}`);
-  if (form.presets.length > MAX_PRESETS) throw invalid('presets', `at most ${MAX_PRESETS}`);
+  const presets = form.presets.map((r, i) => ({
+    label: r.label.trim(),
+    channel: r.channel.trim(),
+    minutes: needWhole(`presets[${i}].minutes`, r.minutes),
+  }));
   const time = form.reflectionTime.trim();
-  if (!CLOCK.test(time)) throw invalid('reflection time', 'give a time of day, HH:MM');
+  if (!CLOCK.test(time)) throw invalid('reflection.time', 'Give a time of day, HH:MM');
   const thresholds = { ...fresh.thresholds };
-  for (const t of THRESHOLDS) {
-    const n = wholeOrNull(form.thresholds[t.key]);
-    if (n === null) throw invalid(t.field, 'must be a whole number');
-    thresholds[t.key] = n;
-  }
+  for (const t of THRESHOLDS) thresholds[t.key] = needWhole(`thresholds.${t.key}`, form.thresholds[t.key]);
   return {
     ...fresh,
-    presets: form.presets.map((r) => ({
-      label: r.label.trim(),
-      channel: r.channel.trim(),
-      minutes: wholeOrNull(r.minutes) ?? 0,
-    })),
+    presets,
     shortcut: form.shortcut.trim(),
     quicklog_ready: form.quicklogReady,
     reflection: { day: form.reflectionDay, time },
