@@ -107,14 +107,15 @@ describe('commands are called by name with camelCase arguments', () => {
       taken_at: '2026-11-25T08:00:00+00:00',
       bytes: 4096,
     };
+    const preview = { text: '# Loadline report\n', from: '2026-11-02', to: '2026-11-26', file_name: 'loadline-report.md' };
     const calls = record((cmd) => {
-      if (cmd === 'export_preview') return '# Loadline report\n';
+      if (cmd === 'export_preview') return preview;
       if (cmd === 'export_save') return '/home/me/report.md';
       if (cmd === 'import_backup') return report;
       if (cmd === 'backups') return [backup];
       return null;
     });
-    await expect(api.exportPreview(request)).resolves.toBe('# Loadline report\n');
+    await expect(api.exportPreview(request)).resolves.toEqual(preview);
     await expect(api.exportSave(request)).resolves.toBe('/home/me/report.md');
     await expect(api.importBackup()).resolves.toEqual(report);
     await expect(api.backups()).resolves.toEqual([backup]);

@@ -1,18 +1,30 @@
 import { describe, expect, test } from 'vitest';
 import { ApiFailure } from './api';
-import { dayOfField, fieldLabel, invalid, messageFor, problemOf, unclaimed } from './errors';
+import { inside, invalid, needWhole, ownerOf, pathWords, problemOf, wholeNumber } from './errors';
 
-describe('a refusal lands beside the field it names', () => {
-  test('bad input keeps its field', () => {
-    const p = problemOf({ code: 'invalid', field: 'working hours Wed', message: '18:00-09:00 ends before it starts' });
-    expect(p).toEqual({ field: 'working hours Wed', message: '18:00-09:00 ends before it starts' });
-    expect(messageFor(p, 'working hours Wed')).toBe('18:00-09:00 ends before it starts');
-    expect(messageFor(p, 'sleep hours')).toBeNull();
+describe('a refusal lands beside the field whose path it names', () => {
+  test('bad input keeps its path', () => {
+    const p = problemOf({ code: 'invalid', field: 'working_hours[2]', message: '18:00-09:00 ends before it starts' });
+    expect(p).toEqual({ field: 'working_hours[2]', message: '18:00-09:00 ends before it starts' });
   });
 
-  test('one control may show several fields (a tags box shows "tag" errors too)', () => {
-    const p = problemOf({ code: 'invalid', field: 'tag', message: 'must not be empty' });
-    expect(messageFor(p, 'tags', 'tag')).toBe('must not be empty');
+  test('a path lies inside a list or an object, never inside a longer name', () => {
+    expect(inside('tags[1]', 'tags')).toBe(true);
+    expect(inside('presets[0].label', 'presets[0]')).toBe(true);
+    expect(inside('presets[0].label', 'presets')).toBe(true);
+    expect(inside('tags', 'tags')).toBe(true);
+    expect(inside('tagsx', 'tags')).toBe(false);
+    expect(inside('load_line_minutes', 'load_line')).toBe(false);
+  });
+
+  test('the most specific field claiming a path owns it; none owns what nobody claims', () => {
+    const claims = ['presets', 'presets[0].label', 'presets[0].minutes', 'tags'];
+    expect(ownerOf('presets[0].label', claims)).toBe('presets[0].label');
+    expect(ownerOf('presets[1].label', claims)).toBe('presets');
+    expect(ownerOf('presets', claims)).toBe('presets');
+    expect(ownerOf('tags[3]', claims)).toBe('tags');
+    expect(ownerOf('week', claims)).toBeNull();
+    expect(ownerOf(null, claims)).toBeNull();
   });
 
   test('other failures belong to the whole form', () => {
@@ -20,43 +32,44 @@ describe('a refusal lands beside the field it names', () => {
       field: null,
       message: 'entry 9 is gone',
     });
-    expect(problemOf({ code: 'store_unavailable', field: null, message: 'disk full' }).field).toBeNull();
+    // A field on anything but bad input is not a field's problem.
+    expect(problemOf({ code: 'store_unavailable', field: 'minutes', message: 'disk full' }).field).toBeNull();
     expect(problemOf('invalid args `draft` for command `log_entry`')).toEqual({
       field: null,
       message: 'invalid args `draft` for command `log_entry`',
     });
-    expect(messageFor(problemOf({ code: 'failed', field: null, message: 'x' }), 'minutes')).toBeNull();
   });
 
-  test('a field no control claims is shown at the foot of the form', () => {
-    const p = problemOf({ code: 'invalid', field: 'week', message: 'not a week' });
-    expect(unclaimed(p, (f) => ['minutes'].includes(f))).toBe(true);
-    expect(unclaimed(p, (f) => f === 'week')).toBe(false);
-    expect(unclaimed(null, () => false)).toBe(false);
+  test('a path in words, for a message no field shows', () => {    expect(pathWords('load_line_minutes')).toBe('load line minutes');
+    expect(pathWords('presets[0].label')).toBe('presets 1 label');
   });
 
   test('errors made in the page have the core’s shape', () => {
-    const e = invalid('minutes', 'must be a whole number');
+    const e = invalid('minutes', 'Type a whole number');
     expect(e).toBeInstanceOf(ApiFailure);
-    expect(e).toMatchObject({ code: 'invalid', field: 'minutes', message: 'must be a whole number' });
+    expect(e).toMatchObject({ code: 'invalid', field: 'minutes', message: 'Type a whole number' });
   });
 });
 
-test('weekday fields point at their row', () => {
-  expect(dayOfField('working hours Mon')).toBe(0);
-  expect(dayOfField('working hours Wed')).toBe(2);
-  expect(dayOfField('working hours Sun')).toBe(6);
-  expect(dayOfField('working hours')).toBeNull();
-  expect(dayOfField('working hours Xyz')).toBeNull();
-  expect(dayOfField(null)).toBeNull();
-});
+describe('the one whole-number reading', () => {
+  test.each([
+    [30, 30],
+    ['30', 30],
+    [' 45 ', 45],
+    ['-5', -5],
+    ['0', 0],
+    ['', null],
+    [null, null],
+    [undefined, null],
+    ['2.5', null],
+    [2.5, null],
+    ['ten', null],
+  ])('%j reads as %j', (value, n) => {
+    expect(wholeNumber(value)).toBe(n);
+  });
 
-test('field names read as labels', () => {
-  expect(fieldLabel('minutes')).toBe('Minutes');
-  expect(fieldLabel('at')).toBe('Started at');
-  expect(fieldLabel('tz')).toBe('Zone');
-  expect(fieldLabel('working hours Thu')).toBe('Thursday');
-  expect(fieldLabel('window 2')).toBe('Window 2');
-  expect(fieldLabel('load line minutes')).toBe('After-hours minutes a week');
-  expect(fieldLabel('something new')).toBe('Something new');
+  test('what is not a number is refused on its path; the range is the core’s', () => {
+    expect(() => needWhole('thresholds.streak_days', 'x')).toThrow(expect.objectContaining({ field: 'thresholds.streak_days' }));
+    expect(needWhole('minutes', '99999')).toBe(99999);
+  });
 });

@@ -41,13 +41,6 @@ export function ownerOf(field: string | null, claims: Iterable<string>): string 
   return best;
 }
 
-/** The index in `tags[3]`-like paths after `path`, or null: `indexIn('windows[2]', 'windows')` is 2. */
-export function indexIn(field: string | null, path: string): number | null {
-  if (field === null || !field.startsWith(`${path}[`)) return null;
-  const m = /^\[(\d+)\]/.exec(field.slice(path.length));
-  return m ? Number(m[1]) : null;
-}
-
 /** How a path reads when no field of the form shows it: `load_line_minutes` -> "load line minutes". */
 export function pathWords(field: string): string {
   return field

@@ -9,7 +9,6 @@ import {
   loggedLine,
   quickDraft,
   restoreQuick,
-  rfc3339Z,
   serializeQuick,
   startedLabel,
   stepChannel,
@@ -21,8 +20,10 @@ import {
 } from './quicklog';
 
 const CHANNELS = ['page', 'call', 'chat', 'email', 'meeting', 'in person', 'self-initiated'];
-// 2026-11-24 22:40:30 UTC: 23:40 in Berlin.
-const NOW = Date.UTC(2026, 10, 24, 22, 40, 30);
+/** The app's clock when the window opened, as week_nav gives it: 23:40 in Berlin. */
+const NOW = '2026-11-24T23:40:30+01:00';
+/** The core's quick minutes (Facts.quick_minutes). */
+const QUICK = [15, 30, 60, 90];
 
 function form(over: Partial<QuickForm> = {}): QuickForm {
   return { ...blankQuick(NOW), channel: 'page', minutes: '30', ...over };
@@ -39,27 +40,29 @@ function failure(f: () => unknown): ApiFailure {
 }
 
 describe('the draft a quick log sends', () => {
-  test('"started 0 minutes ago" is now, as RFC 3339 in UTC, with no zone (the home zone fills in)', () => {
+  test('it sends how long ago and the moment that counts from; the core works out the start', () => {
     const draft = quickDraft(form());
     expect(draft).toEqual({
       channel: 'page',
       minutes: 30,
-      at: '2026-11-24T22:40:30Z',
+      ago_minutes: 0,
+      ago_from: NOW,
       chosen: false,
       delegable: false,
       note: '',
       tags: [],
     });
+    expect('at' in draft).toBe(false);
     expect('tz' in draft).toBe(false);
     expect('source' in draft).toBe(false);
   });
 
-  test('"started N minutes ago" counts back from when it was typed', () => {
-    expect(quickDraft(form({ ago: '45' })).at).toBe('2026-11-24T21:55:30Z');
-    expect(quickDraft(form({ ago: ' 90 ' })).at).toBe('2026-11-24T21:10:30Z');
-    expect(quickDraft(form({ ago: '' })).at).toBe('2026-11-24T22:40:30Z');
-    // Across midnight and a day back.
-    expect(quickDraft(form({ ago: String(24 * 60) })).at).toBe('2026-11-23T22:40:30Z');
+  test('"started N minutes ago" is sent as typed, counted from the moment the window opened', () => {
+    expect(quickDraft(form({ ago: '45' }))).toMatchObject({ ago_minutes: 45, ago_from: NOW });
+    expect(quickDraft(form({ ago: ' 90 ' })).ago_minutes).toBe(90);
+    expect(quickDraft(form({ ago: '' })).ago_minutes).toBe(0);
+    // No clock could be read: no moment is sent, and the core counts back from its own now.
+    expect('ago_from' in quickDraft(form({ agoFrom: '' }))).toBe(false);
   });
 
   test('every field is carried, trimmed where text is trimmed', () => {
@@ -89,18 +92,16 @@ describe('the draft a quick log sends', () => {
     expect(failure(() => quickDraft(form({ minutes: '' })))).toMatchObject({ code: 'invalid', field: 'minutes' });
     expect(failure(() => quickDraft(form({ minutes: '2.5' }))).field).toBe('minutes');
     expect(failure(() => quickDraft(form({ minutes: 'ten' }))).field).toBe('minutes');
-    expect(failure(() => quickDraft(form({ ago: '-5' }))).field).toBe('ago');
-    expect(failure(() => quickDraft(form({ ago: '10081' }))).field).toBe('ago');
-    expect(failure(() => agoMinutes({ ago: 'soon' })).message).toMatch(/0 \(now\) to 10080/);
+    expect(failure(() => agoMinutes({ ago: 'soon' })).field).toBe('ago_minutes');
+    // A number out of range is sent: the core says what is allowed.
+    expect(quickDraft(form({ ago: '10081' })).ago_minutes).toBe(10081);
+    expect(quickDraft(form({ ago: '-5' })).ago_minutes).toBe(-5);
   });
 
   test('an empty channel is left for the core to name', () => {
     expect(quickDraft(form({ channel: '  ' })).channel).toBe('');
   });
 
-  test('RFC 3339 drops the milliseconds', () => {
-    expect(rfc3339Z(new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 678)))).toBe('2026-01-02T03:04:05Z');
-  });
 });
 
 describe('the draft kept while typing', () => {
@@ -117,16 +118,17 @@ describe('the draft kept while typing', () => {
     expect(restoreQuick(serializeQuick(f), NOW)).toEqual(f);
   });
 
-  test('later, "N minutes ago" still means the same moment', () => {
+  test('later, "N minutes ago" still means the same moment: the draft keeps the moment it counts from', () => {
     const f = form({ ago: '10' });
-    const later = NOW + 25 * 60_000 + 20_000; // 25 min 20 s later
-    const back = restoreQuick(serializeQuick(f), later);
-    expect(back?.ago).toBe('35');
-    expect(quickDraft(back!).at).toBe(quickDraft(f).at);
-    // "now" when it was typed is 25 minutes ago now.
-    const fromNow = restoreQuick(serializeQuick(form()), later);
-    expect(fromNow?.ago).toBe('25');
-    expect(quickDraft(fromNow!).at).toBe('2026-11-24T22:40:30Z');
+    const back = restoreQuick(serializeQuick(f), '2026-11-25T00:05:50+01:00');
+    expect(back?.ago).toBe('10');
+    expect(back?.agoFrom).toBe(NOW);
+    expect(quickDraft(back!)).toMatchObject({ ago_minutes: 10, ago_from: NOW });
+  });
+
+  test('a draft kept before it held the moment keeps its own anchor', () => {
+    const old = JSON.stringify({ v: 1, channel: 'page', minutes: '30', ago: '5', anchor: Date.UTC(2026, 10, 24, 22, 40, 30) });
+    expect(restoreQuick(old, '2026-11-25T09:00:00+01:00')?.agoFrom).toBe('2026-11-24T22:40:30.000Z');
   });
 
   test('unreadable, blank or foreign text is no draft', () => {
@@ -140,12 +142,12 @@ describe('the draft kept while typing', () => {
       minutes: '30',
       chosen: false,
       ago: '0',
-      anchor: NOW,
+      agoFrom: NOW,
     });
   });
 
   test('an "ago" that is not a number is kept as typed', () => {
-    const back = restoreQuick(serializeQuick(form({ ago: 'x' })), NOW + 3_600_000);
+    const back = restoreQuick(serializeQuick(form({ ago: 'x' })), NOW);
     expect(back?.ago).toBe('x');
   });
 });
@@ -180,14 +182,17 @@ describe('keys', () => {
   });
 
   test('↑ and ↓ in the minutes step through 15 · 30 · 60 · 90', () => {
-    expect(stepMinutes('', 1)).toBe('15');
-    expect(stepMinutes('', -1)).toBe('15');
-    expect(stepMinutes('15', 1)).toBe('30');
-    expect(stepMinutes('20', 1)).toBe('30');
-    expect(stepMinutes('20', -1)).toBe('15');
-    expect(stepMinutes('90', 1)).toBe('90');
-    expect(stepMinutes('200', -1)).toBe('90');
-    expect(stepMinutes('15', -1)).toBe('15');
+    expect(stepMinutes('', 1, QUICK)).toBe('15');
+    expect(stepMinutes('', -1, QUICK)).toBe('15');
+    expect(stepMinutes('15', 1, QUICK)).toBe('30');
+    expect(stepMinutes('20', 1, QUICK)).toBe('30');
+    expect(stepMinutes('20', -1, QUICK)).toBe('15');
+    expect(stepMinutes('90', 1, QUICK)).toBe('90');
+    expect(stepMinutes('200', -1, QUICK)).toBe('90');
+    expect(stepMinutes('15', -1, QUICK)).toBe('15');
+    // The steps are the core's list, whatever it holds.
+    expect(stepMinutes('10', 1, [5, 10, 20])).toBe('20');
+    expect(stepMinutes('10', 1, [])).toBe('10');
   });
 
   test('digits are text in text fields, and keys elsewhere', () => {
@@ -220,19 +225,21 @@ describe('source suggestions', () => {
 });
 
 describe('words', () => {
-  test('when it started, in the home zone', () => {
-    const now = new Date(NOW);
-    expect(startedLabel(now, now, 'Europe/Berlin')).toBe('now');
-    expect(startedLabel(new Date(NOW - 30_000), now, 'Europe/Berlin')).toBe('now');
-    expect(startedLabel(new Date(NOW - 45 * 60_000), now, 'Europe/Berlin')).toBe('started 22:55');
-    expect(startedLabel(new Date(NOW - 24 * 3_600_000), now, 'Europe/Berlin')).toBe('started Mon 23:40');
-    expect(startedLabel(new Date(NOW - 45 * 60_000), now, 'America/New_York')).toBe('started 16:55');
+  test('when it started, in words, from the moment the core gave: no arithmetic', () => {
+    expect(startedLabel({ ago: '0', agoFrom: NOW })).toBe('at 23:40');
+    expect(startedLabel({ ago: '', agoFrom: NOW })).toBe('at 23:40');
+    expect(startedLabel({ ago: '45', agoFrom: NOW })).toBe('45 min before 23:40');
+    expect(startedLabel({ ago: '90', agoFrom: NOW })).toBe('1 h 30 min before 23:40');
+    expect(startedLabel({ ago: 'x', agoFrom: NOW })).toBe('');
+    expect(startedLabel({ ago: '5', agoFrom: '' })).toBe('');
   });
 
   test('the confirmation says what the core classified', () => {
-    expect(loggedLine(entry())).toBe('Logged: page, 40 min · 40 min after hours · 40 min in sleep hours · a breach');
+    expect(loggedLine(entry())).toBe(
+      'Logged: page, 40 min, started 23:30 · 40 min after hours · 40 min in sleep hours · a breach',
+    );
     expect(loggedLine(entry({ after_hours_minutes: 0, sleep_minutes: 0, breaches: [], minutes: 90 }))).toBe(
-      'Logged: page, 1 h 30 min',
+      'Logged: page, 1 h 30 min, started 23:30',
     );
   });
 });

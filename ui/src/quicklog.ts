@@ -5,13 +5,9 @@
 import type { Draft } from './bindings/Draft';
 import type { Entry } from './bindings/Entry';
 import { parseTags } from './drafts';
-import { invalid } from './errors';
-import { formatMinutes } from './time';
+import { needWhole, wholeNumber } from './errors';
+import { formatMinutes, localTime } from './time';
 
-export const QUICK_MINUTES = [15, 30, 60, 90] as const;
-export const MAX_MINUTES = 10_080;
-/** "Started N minutes ago" reaches back a week; anything older is logged in the main window. */
-export const MAX_AGO = 10_080;
 /** The channels the number keys reach: 1 to 9. */
 export const MAX_NUMBERED = 9;
 
@@ -19,10 +15,13 @@ export type QuickForm = {
   channel: string;
   /** As typed: whole minutes, or empty. */
   minutes: string;
-  /** "Started N minutes ago", as typed; empty or 0 is now. */
+  /** "Started N minutes ago", as typed; empty or 0 is the moment below. */
   ago: string;
-  /** The moment (ms since the epoch) "N minutes ago" counts back from: when it was last typed. */
-  anchor: number;
+  /**
+   * The moment "N minutes ago" counts back from: the app's clock (week_nav's `now`, RFC 3339)
+   * when the window opened or the form was started over; "" when it could not be read.
+   */
+  agoFrom: string;
   source: string;
   chosen: boolean;
   delegable: boolean;
@@ -31,12 +30,12 @@ export type QuickForm = {
   tags: string;
 };
 
-export function blankQuick(now: number): QuickForm {
+export function blankQuick(agoFrom: string): QuickForm {
   return {
     channel: '',
     minutes: '',
     ago: '0',
-    anchor: now,
+    agoFrom,
     source: '',
     chosen: false,
     delegable: false,
@@ -45,7 +44,7 @@ export function blankQuick(now: number): QuickForm {
   };
 }
 
-/** Whether nothing was typed yet (the anchor alone is no input). */
+/** Whether nothing was typed yet (the moment alone is no input). */
 export function isBlank(form: QuickForm): boolean {
   const agoText = form.ago.trim();
   return (
@@ -60,48 +59,29 @@ export function isBlank(form: QuickForm): boolean {
   );
 }
 
-function whole(text: string): number | null {
-  const t = text.trim();
-  return /^\d+$/.test(t) ? Number(t) : null;
-}
-
-/** "Started N minutes ago" as a number; empty is 0. Throws an ApiFailure on field `ago`. */
+/** "Started N minutes ago" as a number; empty is 0. Throws an ApiFailure on `ago_minutes`. */
 export function agoMinutes(form: Pick<QuickForm, 'ago'>): number {
   if (form.ago.trim() === '') return 0;
-  const n = whole(form.ago);
-  if (n === null || n > MAX_AGO) {
-    throw invalid('ago', `must be a whole number of minutes from 0 (now) to ${MAX_AGO} (a week)`);
-  }
-  return n;
-}
-
-/** When the interruption started: the anchor, minus "N minutes ago". */
-export function startOf(form: Pick<QuickForm, 'ago' | 'anchor'>): Date {
-  return new Date(form.anchor - agoMinutes(form) * 60_000);
-}
-
-/** "2026-11-24T22:30:00Z": RFC 3339 in UTC, to the second (the core keeps the minute). */
-export function rfc3339Z(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return needWhole('ago_minutes', form.ago);
 }
 
 /**
- * The Draft the form sends: the start as an instant (so the core fills in the home zone), every
- * flag said out loud, the source only when there is one. Throws an ApiFailure naming `minutes`
- * or `ago` for what cannot even be sent; the core checks the rest.
+ * The Draft the form sends: how long ago it started and the moment that counts back from, for
+ * the core to turn into a start (in the home zone); every flag said out loud, the source only
+ * when there is one. Throws an ApiFailure naming `minutes` or `ago_minutes` for what cannot even
+ * be sent; the core checks the rest.
  */
 export function quickDraft(form: QuickForm): Draft {
-  const minutes = whole(form.minutes);
-  if (minutes === null) throw invalid('minutes', `must be a whole number from 1 to ${MAX_MINUTES}`);
   const draft: Draft = {
     channel: form.channel.trim(),
-    minutes,
-    at: rfc3339Z(startOf(form)),
+    minutes: needWhole('minutes', form.minutes),
+    ago_minutes: agoMinutes(form),
     chosen: form.chosen,
     delegable: form.delegable,
     note: form.note,
     tags: parseTags(form.tags),
   };
+  if (form.agoFrom !== '') draft.ago_from = form.agoFrom;
   const source = form.source.trim();
   if (source !== '') draft.source = source;
   return draft;
@@ -109,7 +89,7 @@ export function quickDraft(form: QuickForm): Draft {
 
 // ---------- the draft kept while typing ----------
 
-const DRAFT_VERSION = 1;
+const DRAFT_VERSION = 2;
 
 /** The text stored with `set_quicklog_draft`; null for a blank form (nothing worth keeping). */
 export function serializeQuick(form: QuickForm): string | null {
@@ -122,11 +102,12 @@ function text(value: unknown): string {
 }
 
 /**
- * The form a stored draft holds, or null for none, a blank one or unreadable text. "Started N
- * minutes ago" still means the same moment: the minutes since the draft was kept are added, and
- * the anchor moves forward by exactly as much.
+ * The form a stored draft holds, or null for none, a blank one or unreadable text. It keeps the
+ * moment it counted back from, so "N minutes ago" still means the same start; a draft kept
+ * before that moment was stored (its `anchor`, ms) keeps its own, and one with neither counts
+ * back from `agoFrom`.
  */
-export function restoreQuick(stored: string | null, now: number): QuickForm | null {
+export function restoreQuick(stored: string | null, agoFrom: string): QuickForm | null {
   if (stored === null || stored.trim() === '') return null;
   let raw: unknown;
   try {
@@ -136,25 +117,24 @@ export function restoreQuick(stored: string | null, now: number): QuickForm | nu
   }
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
   const r = raw as Record<string, unknown>;
+  const kept =
+    typeof r.agoFrom === 'string' && r.agoFrom !== ''
+      ? r.agoFrom
+      : typeof r.anchor === 'number' && Number.isFinite(r.anchor)
+        ? new Date(r.anchor).toISOString()
+        : agoFrom;
   const form: QuickForm = {
     channel: text(r.channel),
     minutes: text(r.minutes),
     ago: text(r.ago) || '0',
-    anchor: typeof r.anchor === 'number' && Number.isFinite(r.anchor) ? r.anchor : now,
+    agoFrom: kept,
     source: text(r.source),
     chosen: r.chosen === true,
     delegable: r.delegable === true,
     note: text(r.note),
     tags: text(r.tags),
   };
-  if (isBlank(form)) return null;
-  const ago = whole(form.ago);
-  const elapsed = Math.floor((now - form.anchor) / 60_000);
-  if (ago !== null && elapsed > 0) {
-    form.ago = String(ago + elapsed);
-    form.anchor += elapsed * 60_000;
-  }
-  return form;
+  return isBlank(form) ? null : form;
 }
 
 // ---------- keys ----------
@@ -201,12 +181,13 @@ export function typeahead(channels: readonly string[], current: string, letter: 
   return null;
 }
 
-/** ↑ and ↓ in the minutes field step through the presets: 15 · 30 · 60 · 90. */
-export function stepMinutes(minutes: string, delta: 1 | -1): string {
-  const n = whole(minutes);
-  if (n === null || n === 0) return String(QUICK_MINUTES[0]);
-  if (delta > 0) return String(QUICK_MINUTES.find((m) => m > n) ?? QUICK_MINUTES[QUICK_MINUTES.length - 1]);
-  return String([...QUICK_MINUTES].reverse().find((m) => m < n) ?? QUICK_MINUTES[0]);
+/** ↑ and ↓ in the minutes field step through the core's quick minutes (15 · 30 · 60 · 90). */
+export function stepMinutes(minutes: string, delta: 1 | -1, quick: readonly number[]): string {
+  if (quick.length === 0) return minutes;
+  const n = wholeNumber(minutes);
+  if (n === null || n <= 0) return String(quick[0]);
+  if (delta > 0) return String(quick.find((m) => m > n) ?? quick[quick.length - 1]);
+  return String([...quick].reverse().find((m) => m < n) ?? quick[0]);
 }
 
 // ---------- the source's suggestions ----------
@@ -226,41 +207,21 @@ export function suggestSources(all: readonly string[], typed: string, limit = 6)
 
 // ---------- words ----------
 
-function wallClock(instant: Date, zone: string): { day: string; weekday: string; time: string } {
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: zone }).formatToParts(instant);
-  } catch {
-    parts = new Intl.DateTimeFormat('en-GB', options).formatToParts(instant);
-  }
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    weekday: get('weekday'),
-    time: `${get('hour')}:${get('minute')}`,
-  };
-}
-
-/** "now", "started 22:40", "started Mon 22:40": when the entry will say it started, in `zone`. */
-export function startedLabel(start: Date, now: Date, zone: string): string {
-  if (Math.abs(now.getTime() - start.getTime()) < 60_000) return 'now';
-  const a = wallClock(start, zone);
-  const b = wallClock(now, zone);
-  return a.day === b.day ? `started ${a.time}` : `started ${a.weekday} ${a.time}`;
+/**
+ * When the entry will say it started, in words, without working it out: "at 22:40" (the moment
+ * the window opened, as the core's clock read it) or "20 min before 22:40". The core counts back.
+ */
+export function startedLabel(form: Pick<QuickForm, 'ago' | 'agoFrom'>): string {
+  const from = localTime(form.agoFrom);
+  const ago = wholeNumber(form.ago.trim() === '' ? '0' : form.ago);
+  if (!from || ago === null) return '';
+  return ago === 0 ? `at ${from.time}` : `${formatMinutes(ago)} before ${from.time}`;
 }
 
 /** "Logged: page, 30 min · 30 min after hours · 30 min in sleep hours". */
 export function loggedLine(entry: Entry): string {
-  const parts = [`Logged: ${entry.channel}, ${formatMinutes(entry.minutes)}`];
+  const start = localTime(entry.start);
+  const parts = [`Logged: ${entry.channel}, ${formatMinutes(entry.minutes)}${start ? `, started ${start.time}` : ''}`];
   if (entry.after_hours_minutes > 0) parts.push(`${formatMinutes(entry.after_hours_minutes)} after hours`);
   if (entry.sleep_minutes > 0) parts.push(`${formatMinutes(entry.sleep_minutes)} in sleep hours`);
   if (entry.breaches.length > 0) parts.push(entry.breaches.length === 1 ? 'a breach' : `${entry.breaches.length} breaches`);
