@@ -34,7 +34,7 @@ ui-build:
 	npm --prefix ui run build
 
 app: ui-build
-	cargo build -p loadline
+	cargo build -p loadline -p loadline-app
 
 e2e: app
 	bash tests/e2e/run

@@ -1,4 +1,4 @@
-//! The desktop app and the `loadline` binary's entry point. A library so that the IPC tests and
+//! The desktop app, `loadline-app`. A library so that the IPC tests and
 //! the crash harness's app writer (`examples/app_writer.rs`) can drive the real commands on
 //! Tauri's mock runtime, with the real context (capabilities, CSP) and state.
 
@@ -22,17 +22,16 @@ mod windows;
 #[cfg(target_os = "linux")]
 mod x11_shortcut;
 
-use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use loadline_core::cli::{self, Cli};
+use loadline_core::cli::Cli;
 use loadline_core::store::default_data_dir;
 use tauri::{App, Builder, Runtime};
 
-/// With a command the binary is the CLI (no display needed, no GTK touched); without one it
-/// starts the desktop app.
+/// The desktop app, as `loadline` starts it with no command. Given a command it runs the same
+/// code the `loadline` binary runs, so either binary answers `loadline-app log …` alike.
 pub fn main() -> ExitCode {
     let started = std::time::Instant::now();
     let args = Cli::parse();
@@ -41,19 +40,7 @@ pub fn main() -> ExitCode {
         return ExitCode::from(1);
     };
     match args.command {
-        Some(command) => {
-            let mut stdin = io::stdin().lock();
-            let mut stdout = io::stdout().lock();
-            let mut stderr = io::stderr().lock();
-            let mut ctx = cli::Context {
-                now: clock::now(),
-                system_zone: clock::system_zone(),
-                stdin: &mut stdin,
-                stdout: &mut stdout,
-                stderr: &mut stderr,
-            };
-            ExitCode::from(cli::run(&data_dir, command, &mut ctx) as u8)
-        }
+        Some(command) => loadline_cli::run(&data_dir, command),
         None => app::run(data_dir, args.data_dir.is_some(), args.hidden, started),
     }
 }

@@ -1,4 +1,4 @@
-//! The `loadline` binary: with a command it is the CLI, without one the desktop app.
+//! `loadline-app`, the desktop app; `loadline` (the CLI) starts it when given no command.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 

@@ -44,6 +44,9 @@ pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
         // These work on files, so they help when the database itself cannot be opened.
         Command::Backups => list_backups(data_dir, ctx),
         Command::RestoreBackup { file } => restore_backup(data_dir, &file, ctx),
+        command if only_reads(&command) => {
+            Store::open_to_read(data_dir).and_then(|mut store| execute(&mut store, command, ctx))
+        }
         command => Store::open(data_dir).and_then(|mut store| execute(&mut store, command, ctx)),
     };
     result.unwrap_or_else(|e| {
@@ -52,6 +55,16 @@ pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
         offer_backup(&e, data_dir, ctx);
         code
     })
+}
+
+/// Commands that write nothing open the store read-only: no write lock, no migration.
+fn only_reads(command: &Command) -> bool {
+    match command {
+        Command::List(_) | Command::Week(_) | Command::Check(_) | Command::Export(_) => true,
+        Command::Boundary(b) => matches!(b, BoundaryCommand::List { .. }),
+        Command::Settings(s) => matches!(s, SettingsCommand::Show { .. }),
+        _ => false,
+    }
 }
 
 /// Says what went wrong; the exit code: 2 for bad input, 1 for anything else.

@@ -91,6 +91,29 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens the store for a command that only reads: no write, no migration, no lock beyond
+    /// the shared one. A directory without a current database (none yet, or one an older
+    /// Loadline wrote) is opened as `open` does, so the answer is the same either way.
+    pub fn open_to_read(dir: &Path) -> Result<Store> {
+        let path = dir.join(DB_FILE);
+        if !path.exists() {
+            return Store::open(dir);
+        }
+        let lock = StoreLock::shared(dir).map_err(|e| refused_or(dir, e))?;
+        let conn =
+            Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+                .map_err(|e| damaged_or(&path, e))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let store = Store { conn, path, _lock: lock };
+        store.check_identity()?;
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version != MIGRATIONS.len() as i64 {
+            drop(store);
+            return Store::open(dir);
+        }
+        Ok(store)
+    }
+
     /// Names a write the data directory cannot take (a full disk, a read-only directory or
     /// file) in words a person can act on; other errors pass through.
     fn cannot_write(&self, e: Error) -> Error {
@@ -179,6 +202,11 @@ impl Store {
     }
 
     fn migrate(&mut self) -> Result<()> {
+        // A current file needs no write lock: its header says so.
+        let version: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version == MIGRATIONS.len() as i64 {
+            return Ok(());
+        }
         loop {
             let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
             // Read inside the write lock: another process may have migrated meanwhile.
