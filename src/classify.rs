@@ -3,6 +3,8 @@
 //! the zone the entry was logged in (travel keeps its own local time), using the versions in
 //! force when it started.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
@@ -31,45 +33,84 @@ impl Classification {
 type Interval = (DateTime<Utc>, DateTime<Utc>);
 
 pub fn classify(entry: &NewInterruption, timeline: &Timeline) -> Classification {
-    let interval = (entry.start, entry.start + Duration::minutes(entry.minutes.into()));
-    let schedule = timeline.schedule_at(entry.start);
-    let days = local_days(entry.zone, interval);
+    Classifier::new(timeline).classify(entry)
+}
 
-    let mut working = 0;
-    let mut sleep = 0;
-    for &date in &days {
-        if let Some(span) = schedule.working_hours[Day::from_chrono(date.weekday()).index()] {
-            working += overlap_seconds(interval, span_on(entry.zone, date, span));
+/// Classifies many entries against one timeline. Laying a window out on a local day (two zone
+/// conversions) is most of the work, and entries share days, so each is done once: ten years of
+/// entries classify in a few milliseconds instead of a hundred.
+pub struct Classifier<'a> {
+    timeline: &'a Timeline,
+    /// `(zone, local day, span)` to instants; `None` is the whole day.
+    laid_out: HashMap<(Tz, NaiveDate, Option<Span>), Interval>,
+}
+
+impl<'a> Classifier<'a> {
+    pub fn new(timeline: &'a Timeline) -> Classifier<'a> {
+        Classifier { timeline, laid_out: HashMap::new() }
+    }
+
+    fn on(&mut self, zone: Tz, date: NaiveDate, span: Option<Span>) -> Interval {
+        *self.laid_out.entry((zone, date, span)).or_insert_with(|| match span {
+            Some(span) => span_on(zone, date, span),
+            None => whole_day(zone, date),
+        })
+    }
+
+    pub fn classify(&mut self, entry: &NewInterruption) -> Classification {
+        let interval = (entry.start, entry.start + Duration::minutes(entry.minutes.into()));
+        let timeline = self.timeline;
+        let schedule = timeline.schedule_at(entry.start);
+        let days = local_days(entry.zone, interval);
+
+        let mut working = 0;
+        let mut sleep = 0;
+        for &date in &days {
+            if let Some(span) = schedule.working_hours[Day::from_chrono(date.weekday()).index()] {
+                working += overlap_seconds(interval, self.on(entry.zone, date, Some(span)));
+            }
+            if let Some(span) = schedule.sleep {
+                sleep += overlap_seconds(interval, self.on(entry.zone, date, Some(span)));
+            }
         }
-        if let Some(span) = schedule.sleep {
-            sleep += overlap_seconds(interval, span_on(entry.zone, date, span));
+        let minutes = i64::from(entry.minutes);
+        let working_minutes = (working + 30) / 60;
+        let mut breaches: Vec<i64> = Vec::new();
+        for (id, b) in timeline.boundaries_at(entry.start) {
+            if !b.paused && self.touches(b, entry.zone, interval, &days) {
+                breaches.push(id);
+            }
+        }
+        // A mark is the person's word: it counts even when the entry starts before the
+        // non-negotiable was declared.
+        for &id in &entry.costs {
+            if !breaches.contains(&id) && timeline.boundary_as_of(id, entry.start).is_some_and(|b| !b.paused) {
+                breaches.push(id);
+            }
+        }
+        breaches.sort_unstable();
+        Classification {
+            after_hours_minutes: (minutes - working_minutes).clamp(0, minutes) as u32,
+            sleep_minutes: ((sleep + 30) / 60).clamp(0, minutes) as u32,
+            breaches,
         }
     }
-    let minutes = i64::from(entry.minutes);
-    let working_minutes = (working + 30) / 60;
-    let mut breaches: Vec<i64> = timeline
-        .boundaries_at(entry.start)
-        .filter(|(_, b)| !b.paused && touches(b, entry.zone, interval, &days))
-        .map(|(id, _)| id)
-        .collect();
-    // A mark is the person's word: it counts even when the entry starts before the
-    // non-negotiable was declared.
-    for &id in &entry.costs {
-        if !breaches.contains(&id) && timeline.boundary_as_of(id, entry.start).is_some_and(|b| !b.paused) {
-            breaches.push(id);
-        }
-    }
-    breaches.sort_unstable();
-    Classification {
-        after_hours_minutes: (minutes - working_minutes).clamp(0, minutes) as u32,
-        sleep_minutes: ((sleep + 30) / 60).clamp(0, minutes) as u32,
-        breaches,
+
+    /// Does the interval overlap any window of the non-negotiable?
+    fn touches(&mut self, boundary: &Boundary, zone: Tz, interval: Interval, days: &[NaiveDate]) -> bool {
+        boundary.windows.iter().any(|w| {
+            days.iter()
+                .filter(|d| w.days.contains(&Day::from_chrono(d.weekday())))
+                .any(|&date| overlap_seconds(interval, self.on(zone, date, w.span)) > 0)
+        })
     }
 }
 
-/// Does the interval overlap any window of the non-negotiable?
-fn touches(boundary: &Boundary, zone: Tz, interval: Interval, days: &[NaiveDate]) -> bool {
-    boundary.windows.iter().any(|w| window_intervals(zone, w, days).any(|i| overlap_seconds(interval, i) > 0))
+fn whole_day(zone: Tz, date: NaiveDate) -> Interval {
+    (
+        window_edge(zone, date.and_time(chrono::NaiveTime::MIN)),
+        window_edge(zone, (date + Duration::days(1)).and_time(chrono::NaiveTime::MIN)),
+    )
 }
 
 /// The instants a weekly window covers, for each of `days` it falls on.
@@ -80,10 +121,7 @@ pub fn window_intervals<'a>(
 ) -> impl Iterator<Item = Interval> + 'a {
     days.iter().filter(|d| window.days.contains(&Day::from_chrono(d.weekday()))).map(move |&date| match window.span {
         Some(span) => span_on(zone, date, span),
-        None => (
-            window_edge(zone, date.and_time(chrono::NaiveTime::MIN)),
-            window_edge(zone, (date + Duration::days(1)).and_time(chrono::NaiveTime::MIN)),
-        ),
+        None => whole_day(zone, date),
     })
 }
 

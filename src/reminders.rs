@@ -141,7 +141,7 @@ pub fn evaluate(
     now: DateTime<Utc>,
 ) -> Vec<Warning> {
     let history = &history[..history.partition_point(|i| i.entry.start <= now)];
-    let entries = history.iter().map(|i| (i, Entry::new(i, timeline))).collect();
+    let entries = history.iter().zip(Entry::all(history, timeline)).collect();
     let cx = Context { now, zone, timeline, thresholds, history, entries };
     let mut out = Vec::new();
     over_load_line_and_habit(&cx, &mut out);

@@ -105,7 +105,7 @@ impl<'de> Deserialize<'de> for ClockTime {
 
 /// A stretch of local time starting on some day. An `end` that is not after `start` means the
 /// span runs past midnight into the next day.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct Span {
     pub start: ClockTime,
@@ -301,14 +301,14 @@ impl Schedule {
             if let Some(span) = span {
                 if span.crosses_midnight() {
                     return Err(Error::invalid(
-                        "working hours",
+                        format!("working_hours[{}]", day.index()),
                         format!("{} {span} ends before it starts; working hours stay within one day", day.short()),
                     ));
                 }
             }
         }
         if let Some(sleep) = self.sleep {
-            Span::new(sleep.start, sleep.end).map_err(|e| e.within("sleep hours"))?;
+            Span::new(sleep.start, sleep.end).map_err(|e| e.relabel("sleep"))?;
         }
         if self.load_line.sacrifices > MAX_LOAD_LINE_SACRIFICES {
             return Err(Error::invalid(
@@ -350,7 +350,8 @@ impl Schedule {
             }
         }
         self.working_hours = hours;
-        self.validate()
+        // The flag's name, not the form's path: this is how the CLI sets them.
+        self.validate().map_err(|e| e.relabel("working hours"))
     }
 
     /// The working hours as specs `set_working_hours` reads, grouping days with equal hours.

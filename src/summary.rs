@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::boundaries::Category;
-use crate::classify::{classify, Classification};
+use crate::classify::{classify, Classification, Classifier};
 use crate::interruptions::{Interruption, Severity};
 use crate::schedule::LoadLine;
 use crate::timeline::Timeline;
@@ -40,7 +40,16 @@ pub struct Entry {
 
 impl Entry {
     pub fn new(i: &Interruption, timeline: &Timeline) -> Entry {
-        let c = classify(&i.entry, timeline);
+        Entry::classified(i, classify(&i.entry, timeline))
+    }
+
+    /// Many entries against one timeline, each day's windows laid out once.
+    pub fn all<'a>(entries: impl IntoIterator<Item = &'a Interruption>, timeline: &Timeline) -> Vec<Entry> {
+        let mut classifier = Classifier::new(timeline);
+        entries.into_iter().map(|i| Entry::classified(i, classifier.classify(&i.entry))).collect()
+    }
+
+    pub fn classified(i: &Interruption, c: Classification) -> Entry {
         let e = &i.entry;
         Entry {
             id: i.id,
@@ -104,6 +113,19 @@ pub struct WeekSummary {
 /// Totals for `week` in `zone` over the entries that start in it (others are ignored).
 pub fn week_summary(week: IsoWeek, zone: Tz, entries: &[Interruption], timeline: &Timeline) -> WeekSummary {
     let (start, end) = week.bounds(zone);
+    let mut classifier = Classifier::new(timeline);
+    let inside = entries.iter().filter(|i| i.entry.start >= start && i.entry.start < end);
+    tally(week, zone, inside.map(|i| (i, classifier.classify(&i.entry))), timeline)
+}
+
+/// Totals for `week` over entries already classified, all of which start in it.
+pub fn tally<'a>(
+    week: IsoWeek,
+    zone: Tz,
+    entries: impl IntoIterator<Item = (&'a Interruption, Classification)>,
+    timeline: &Timeline,
+) -> WeekSummary {
+    let (start, end) = week.bounds(zone);
     let last_instant = end - Duration::seconds(1);
     let mut s = WeekSummary {
         week,
@@ -123,8 +145,7 @@ pub fn week_summary(week: IsoWeek, zone: Tz, entries: &[Interruption], timeline:
         breaches: Vec::new(),
     };
     let mut breach_counts: Vec<(i64, u32)> = Vec::new();
-    for i in entries.iter().filter(|i| i.entry.start >= start && i.entry.start < end) {
-        let c: Classification = classify(&i.entry, timeline);
+    for (i, c) in entries {
         s.interruptions += 1;
         s.after_hours_minutes += c.after_hours_minutes;
         s.sleep_minutes += c.sleep_minutes;

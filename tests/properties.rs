@@ -2,7 +2,7 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use chrono_tz::Tz;
-use loadline_core::classify::classify;
+use loadline_core::classify::{classify, Classifier};
 use loadline_core::interruptions::NewInterruption;
 use loadline_core::schedule::{ClockTime, LoadLine, Schedule, Span};
 use loadline_core::timeline::{Timeline, Versioned};
@@ -84,5 +84,14 @@ proptest! {
         let (a, b) = (classify(&first, &t), classify(&second, &t));
         prop_assert_eq!(a.after_hours_minutes + b.after_hours_minutes, whole.after_hours_minutes);
         prop_assert_eq!(a.sleep_minutes + b.sleep_minutes, whole.sleep_minutes);
+    }
+
+    #[test]
+    fn one_classifier_over_many_entries_counts_each_as_alone(es in prop::collection::vec(entry(), 1..40), s in schedule()) {
+        let t = timeline(s);
+        let mut shared = Classifier::new(&t);
+        for e in &es {
+            prop_assert_eq!(shared.classify(e), classify(e, &t));
+        }
     }
 }

@@ -25,8 +25,7 @@ pub fn entry_table(entries: &[Interruption], timeline: &Timeline, zone: Tz) -> S
         "{:>6}  {:<20} {:>6}  {:<14} {:<20} {:>11} {:>6}  {}\n",
         "ID", "START", "MIN", "CHANNEL", "SOURCE", "AFTER-HOURS", "SLEEP", "FLAGS"
     );
-    for i in entries.iter().rev() {
-        let view = Entry::new(i, timeline);
+    for (i, view) in entries.iter().rev().zip(Entry::all(entries.iter().rev(), timeline)) {
         let mut flags = vec![if view.chosen { "chosen" } else { "reactive" }];
         if view.delegable {
             flags.push("delegable");

@@ -7,11 +7,12 @@ use std::collections::BTreeSet;
 use chrono::{Duration, NaiveDate};
 use chrono_tz::Tz;
 
+use crate::classify::{Classification, Classifier};
 use crate::error::Result;
 use crate::export::{Include, Range};
 use crate::interruptions::Interruption;
 use crate::store::Store;
-use crate::summary::{week_summary, Entry};
+use crate::summary::tally;
 use crate::week::IsoWeek;
 
 pub struct WeekRow {
@@ -109,14 +110,18 @@ impl Report {
 pub fn build(store: &Store, range: &Range, include: &Include, message: Option<String>) -> Result<Report> {
     let zone = range.zone;
     let bounds = range.instants();
+    // By start (the store's order), so each week is one slice; each entry classified once.
     let all = store.interruptions(Some(bounds))?;
     let timeline = store.timeline()?;
-    let entries: Vec<Entry> = all.iter().map(|i| Entry::new(i, &timeline)).collect();
+    let mut classifier = Classifier::new(&timeline);
+    let counted: Vec<Classification> = all.iter().map(|i| classifier.classify(&i.entry)).collect();
 
     let mut weeks = Vec::new();
     let mut week = IsoWeek::containing(range.from);
     while week.monday() <= range.to {
-        let s = week_summary(week, zone, &all, &timeline);
+        let (start, end) = week.bounds(zone);
+        let (a, b) = (all.partition_point(|i| i.entry.start < start), all.partition_point(|i| i.entry.start < end));
+        let s = tally(week, zone, all[a..b].iter().zip(counted[a..b].iter().cloned()), &timeline);
         weeks.push(WeekRow {
             week,
             sacrifices: s.sacrifices,
@@ -128,8 +133,9 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         week = week.next();
     }
 
-    let sum = |f: &dyn Fn(&Entry) -> u32| entries.iter().map(f).sum::<u32>();
-    let sacrifices: Vec<&Entry> = entries.iter().filter(|e| e.sacrifice).collect();
+    let entries: Vec<(&Interruption, &Classification)> = all.iter().zip(&counted).collect();
+    let sum = |f: &dyn Fn(&Classification) -> u32| counted.iter().map(f).sum::<u32>();
+    let sacrifices: Vec<&Interruption> = entries.iter().filter(|(_, c)| c.is_sacrifice()).map(|(i, _)| *i).collect();
 
     // Non-negotiables: by name if opted in, else by category; each as it stood at the range's
     // end. A row's weeks breached are the weeks any of its non-negotiables was breached.
@@ -139,7 +145,7 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         let Some(b) = timeline.boundary_as_of(h.id, bounds.1) else { continue };
         let label = if include.names { b.name.clone() } else { b.category.to_string() };
         let hits: Vec<&Interruption> =
-            all.iter().zip(&entries).filter(|(_, e)| e.breaches.contains(&h.id)).map(|(i, _)| i).collect();
+            entries.iter().filter(|(_, c)| c.breaches.contains(&h.id)).map(|(i, _)| *i).collect();
         let at = match non_negotiables.iter().position(|r| r.label == label) {
             Some(at) => at,
             None => {
@@ -153,24 +159,24 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         non_negotiables[at].weeks_breached = breached_weeks[at].len() as u32;
     }
 
-    let mut sources: Vec<(String, u32, u32)> = Vec::new();
-    for e in &sacrifices {
-        let Some(source) = &e.source else { continue };
-        match sources.iter_mut().find(|(s, _, _)| s == source) {
+    let mut sources: Vec<(&str, u32, u32)> = Vec::new();
+    for i in &sacrifices {
+        let Some(source) = i.entry.source.as_deref() else { continue };
+        match sources.iter_mut().find(|(s, _, _)| *s == source) {
             Some(row) => {
                 row.1 += 1;
-                row.2 += u32::from(e.delegable);
+                row.2 += u32::from(i.entry.delegable);
             }
-            None => sources.push((source.clone(), 1, u32::from(e.delegable))),
+            None => sources.push((source, 1, u32::from(i.entry.delegable))),
         }
     }
-    sources.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+    sources.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
     let top_sources = sources
         .into_iter()
         .take(5)
         .enumerate()
         .map(|(n, (name, sacrifices, delegable))| SourceRow {
-            label: if include.sources { name } else { format!("Source {}", n + 1) },
+            label: if include.sources { name.to_string() } else { format!("Source {}", n + 1) },
             sacrifices,
             delegable,
         })
@@ -182,15 +188,15 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         zone,
         message,
         weeks,
-        interruptions: entries.len() as u32,
+        interruptions: all.len() as u32,
         sacrifices: sacrifices.len() as u32,
-        total_minutes: sum(&|e| e.minutes),
-        after_hours_minutes: sum(&|e| e.after_hours_minutes),
-        sleep_interruptions: entries.iter().filter(|e| e.sleep_minutes > 0).count() as u32,
-        sleep_minutes: sum(&|e| e.sleep_minutes),
-        chosen: sacrifices.iter().filter(|e| e.chosen).count() as u32,
-        reactive: sacrifices.iter().filter(|e| !e.chosen).count() as u32,
-        delegable: sacrifices.iter().filter(|e| e.delegable).count() as u32,
+        total_minutes: all.iter().map(|i| i.entry.minutes).sum(),
+        after_hours_minutes: sum(&|c| c.after_hours_minutes),
+        sleep_interruptions: counted.iter().filter(|c| c.sleep_minutes > 0).count() as u32,
+        sleep_minutes: sum(&|c| c.sleep_minutes),
+        chosen: sacrifices.iter().filter(|i| i.entry.chosen).count() as u32,
+        reactive: sacrifices.iter().filter(|i| !i.entry.chosen).count() as u32,
+        delegable: sacrifices.iter().filter(|i| i.entry.delegable).count() as u32,
         non_negotiables,
         top_sources,
         names_included: include.names,

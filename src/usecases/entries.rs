@@ -23,7 +23,7 @@ pub fn log(store: &mut Store, drafts: &[Draft], system_zone: Tz, now: DateTime<U
         .collect::<Result<Vec<_>>>()?;
     let logged = store.log(&entries, now)?;
     let timeline = store.timeline()?;
-    Ok(logged.iter().map(|i| Entry::new(i, &timeline)).collect())
+    Ok(Entry::all(&logged, &timeline))
 }
 
 /// Logs one entry.
@@ -67,5 +67,5 @@ pub fn by_ids(store: &Store, ids: &[i64]) -> Result<Vec<Entry>> {
     }
     // By instant: the entries' own RFC 3339 texts carry different offsets and do not sort.
     found.sort_by_key(|i| std::cmp::Reverse(i.entry.start));
-    Ok(found.iter().map(|i| Entry::new(i, &timeline)).collect())
+    Ok(Entry::all(&found, &timeline))
 }

@@ -44,7 +44,7 @@ pub fn trend(store: &Store, last: IsoWeek, weeks: u32, zone: Tz) -> Result<Vec<W
 /// Entries starting in `range` (or all), classified, newest first.
 pub fn entries(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<Entry>> {
     let timeline = store.timeline()?;
-    Ok(store.interruptions(range)?.iter().rev().map(|i| Entry::new(i, &timeline)).collect())
+    Ok(Entry::all(store.interruptions(range)?.iter().rev(), &timeline))
 }
 
 pub fn reflection(store: &Store, week: IsoWeek, zone: Tz) -> Result<Reflection> {
