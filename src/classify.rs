@@ -3,14 +3,14 @@
 //! the zone the entry was logged in (travel keeps its own local time), using the versions in
 //! force when it started.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
+// Keys are small and not chosen by anyone hostile: a fast hash, not SipHash.
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::boundaries::Boundary;
-use crate::interruptions::NewInterruption;
+use crate::interruptions::{EntryRef, NewInterruption};
 use crate::schedule::{Day, Span, Window};
 use crate::timeline::Timeline;
 use crate::zone::window_edge;
@@ -42,12 +42,12 @@ pub fn classify(entry: &NewInterruption, timeline: &Timeline) -> Classification 
 pub struct Classifier<'a> {
     timeline: &'a Timeline,
     /// `(zone, local day, span)` to instants; `None` is the whole day.
-    laid_out: HashMap<(Tz, NaiveDate, Option<Span>), Interval>,
+    laid_out: FxHashMap<(Tz, NaiveDate, Option<Span>), Interval>,
 }
 
 impl<'a> Classifier<'a> {
     pub fn new(timeline: &'a Timeline) -> Classifier<'a> {
-        Classifier { timeline, laid_out: HashMap::new() }
+        Classifier { timeline, laid_out: FxHashMap::default() }
     }
 
     fn on(&mut self, zone: Tz, date: NaiveDate, span: Option<Span>) -> Interval {
@@ -58,33 +58,42 @@ impl<'a> Classifier<'a> {
     }
 
     pub fn classify(&mut self, entry: &NewInterruption) -> Classification {
-        let interval = (entry.start, entry.start + Duration::minutes(entry.minutes.into()));
+        self.classify_parts(entry.start, entry.minutes, entry.zone, &entry.costs)
+    }
+
+    pub fn classify_ref(&mut self, entry: &EntryRef) -> Classification {
+        self.classify_parts(entry.start, entry.minutes, entry.zone, &entry.costs)
+    }
+
+    /// An entry is classified by when it started, how long it took, its zone and its marks.
+    fn classify_parts(&mut self, start: DateTime<Utc>, minutes: u32, zone: Tz, costs: &[i64]) -> Classification {
+        let interval = (start, start + Duration::minutes(minutes.into()));
         let timeline = self.timeline;
-        let schedule = timeline.schedule_at(entry.start);
-        let days = local_days(entry.zone, interval);
+        let schedule = timeline.schedule_at(start);
+        let days = local_days(zone, interval);
 
         let mut working = 0;
         let mut sleep = 0;
         for &date in &days {
             if let Some(span) = schedule.working_hours[Day::from_chrono(date.weekday()).index()] {
-                working += overlap_seconds(interval, self.on(entry.zone, date, Some(span)));
+                working += overlap_seconds(interval, self.on(zone, date, Some(span)));
             }
             if let Some(span) = schedule.sleep {
-                sleep += overlap_seconds(interval, self.on(entry.zone, date, Some(span)));
+                sleep += overlap_seconds(interval, self.on(zone, date, Some(span)));
             }
         }
-        let minutes = i64::from(entry.minutes);
+        let minutes = i64::from(minutes);
         let working_minutes = (working + 30) / 60;
         let mut breaches: Vec<i64> = Vec::new();
-        for (id, b) in timeline.boundaries_at(entry.start) {
-            if !b.paused && self.touches(b, entry.zone, interval, &days) {
+        for (id, b) in timeline.boundaries_at(start) {
+            if !b.paused && self.touches(b, zone, interval, &days) {
                 breaches.push(id);
             }
         }
         // A mark is the person's word: it counts even when the entry starts before the
         // non-negotiable was declared.
-        for &id in &entry.costs {
-            if !breaches.contains(&id) && timeline.boundary_as_of(id, entry.start).is_some_and(|b| !b.paused) {
+        for &id in costs {
+            if !breaches.contains(&id) && timeline.boundary_as_of(id, start).is_some_and(|b| !b.paused) {
                 breaches.push(id);
             }
         }

@@ -2,33 +2,42 @@
 //! hold private notes), and inputs are read with a size limit.
 
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read, Write};
 use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// Writes `bytes` to a temporary file beside `path`, syncs it, then renames it into place, so
-/// a crash never leaves half an export.
+/// Writes `bytes` to `path`, whole or not at all, owner-only.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_private_with(path, |w| {
+        w.write_all(bytes).map_err(|e| Error::io(format!("cannot write {}", path.display()), e))
+    })
+}
+
+/// Lets `write` fill a temporary file beside `path` through a buffer, syncs it, then renames
+/// it into place, so a crash or an error never leaves half an export and a large one is never
+/// held in memory whole.
+pub fn write_private_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name =
         path.file_name().ok_or_else(|| Error::invalid("out", format!("{} is not a file name", path.display())))?;
     let tmp = dir.join(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+    let io = |e: std::io::Error| Error::io(format!("cannot write {}", path.display()), e);
     let mut options = fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = options
-        .open(&tmp)
-        .and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        })
-        .and_then(|()| fs::rename(&tmp, path));
-    result.map_err(|e| {
+    let result = (|| {
+        let mut out = BufWriter::with_capacity(256 * 1024, options.open(&tmp).map_err(io)?);
+        write(&mut out)?;
+        let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+        file.sync_all().map_err(io)?;
+        fs::rename(&tmp, path).map_err(io)
+    })();
+    if result.is_err() {
         let _ = fs::remove_file(&tmp);
-        Error::io(format!("cannot write {}", path.display()), e)
-    })
+    }
+    result
 }
 
 /// Reads a UTF-8 file of at most `limit` bytes.

@@ -38,6 +38,18 @@ pub enum Severity {
 
 impl Severity {
     pub const ALL: [Severity; 5] = [Severity::None, Severity::P1, Severity::P2, Severity::P3, Severity::P4];
+
+    /// As the store writes it (`Display`), without the leniency of what a person types.
+    pub fn stored(text: &str) -> Option<Severity> {
+        Some(match text {
+            "none" => Severity::None,
+            "P1" => Severity::P1,
+            "P2" => Severity::P2,
+            "P3" => Severity::P3,
+            "P4" => Severity::P4,
+            _ => return None,
+        })
+    }
 }
 
 impl FromStr for Severity {
@@ -56,15 +68,21 @@ impl FromStr for Severity {
     }
 }
 
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
             Severity::None => "none",
             Severity::P1 => "P1",
             Severity::P2 => "P2",
             Severity::P3 => "P3",
             Severity::P4 => "P4",
-        })
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -267,6 +285,27 @@ pub struct Interruption {
     pub uid: String,
     pub logged_at: DateTime<Utc>,
     pub entry: NewInterruption,
+}
+
+/// A stored entry borrowed from its row, for work over many entries (exports) that needs no copy
+/// of each one's text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EntryRef<'a> {
+    pub id: i64,
+    pub uid: &'a str,
+    pub start: DateTime<Utc>,
+    pub zone: Tz,
+    pub minutes: u32,
+    pub channel: &'a str,
+    pub source: Option<&'a str>,
+    pub severity: Severity,
+    pub chosen: bool,
+    pub delegable: bool,
+    pub note: &'a str,
+    /// The tags as stored: a JSON array of strings.
+    pub tags_json: &'a str,
+    pub costs: Vec<i64>,
+    pub logged_at: DateTime<Utc>,
 }
 
 impl Interruption {

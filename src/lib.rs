@@ -17,6 +17,7 @@ pub mod prefs;
 pub mod presets;
 pub mod reflection;
 pub mod reminders;
+pub mod rfc3339;
 pub mod schedule;
 pub mod store;
 pub mod summary;

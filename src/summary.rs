@@ -8,7 +8,7 @@ use ts_rs::TS;
 
 use crate::boundaries::Category;
 use crate::classify::{classify, Classification, Classifier};
-use crate::interruptions::{Interruption, Severity};
+use crate::interruptions::{EntryRef, Interruption, Severity};
 use crate::schedule::LoadLine;
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
@@ -53,7 +53,7 @@ impl Entry {
         let e = &i.entry;
         Entry {
             id: i.id,
-            start: e.start.with_timezone(&e.zone).to_rfc3339(),
+            start: crate::rfc3339::local(e.start, e.zone).to_string(),
             zone: e.zone.name().to_string(),
             minutes: e.minutes,
             channel: e.channel.clone(),
@@ -69,6 +69,30 @@ impl Entry {
             sleep_minutes: c.sleep_minutes,
             breaches: c.breaches,
         }
+    }
+}
+
+impl Entry {
+    /// An entry as read by `Store::each_entry`, with its classification.
+    pub fn from_ref(e: &EntryRef, c: Classification) -> Result<Entry, serde_json::Error> {
+        Ok(Entry {
+            id: e.id,
+            start: crate::rfc3339::local(e.start, e.zone).to_string(),
+            zone: e.zone.name().to_string(),
+            minutes: e.minutes,
+            channel: e.channel.to_string(),
+            source: e.source.map(str::to_string),
+            severity: e.severity,
+            chosen: e.chosen,
+            delegable: e.delegable,
+            note: e.note.to_string(),
+            tags: serde_json::from_str(e.tags_json)?,
+            costs: e.costs.clone(),
+            sacrifice: c.is_sacrifice(),
+            after_hours_minutes: c.after_hours_minutes,
+            sleep_minutes: c.sleep_minutes,
+            breaches: c.breaches,
+        })
     }
 }
 
@@ -115,16 +139,26 @@ pub fn week_summary(week: IsoWeek, zone: Tz, entries: &[Interruption], timeline:
     let (start, end) = week.bounds(zone);
     let mut classifier = Classifier::new(timeline);
     let inside = entries.iter().filter(|i| i.entry.start >= start && i.entry.start < end);
-    tally(week, zone, inside.map(|i| (i, classifier.classify(&i.entry))), timeline)
+    let counted = inside.map(|i| Counted::new(i.entry.chosen, i.entry.delegable, classifier.classify(&i.entry)));
+    tally(week, zone, counted, timeline)
+}
+
+/// What a week's totals need of one entry: its classification and its two flags.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Counted {
+    pub chosen: bool,
+    pub delegable: bool,
+    pub classification: Classification,
+}
+
+impl Counted {
+    pub fn new(chosen: bool, delegable: bool, classification: Classification) -> Counted {
+        Counted { chosen, delegable, classification }
+    }
 }
 
 /// Totals for `week` over entries already classified, all of which start in it.
-pub fn tally<'a>(
-    week: IsoWeek,
-    zone: Tz,
-    entries: impl IntoIterator<Item = (&'a Interruption, Classification)>,
-    timeline: &Timeline,
-) -> WeekSummary {
+pub fn tally(week: IsoWeek, zone: Tz, entries: impl IntoIterator<Item = Counted>, timeline: &Timeline) -> WeekSummary {
     let (start, end) = week.bounds(zone);
     let last_instant = end - Duration::seconds(1);
     let mut s = WeekSummary {
@@ -145,19 +179,19 @@ pub fn tally<'a>(
         breaches: Vec::new(),
     };
     let mut breach_counts: Vec<(i64, u32)> = Vec::new();
-    for (i, c) in entries {
+    for Counted { chosen, delegable, classification: c } in entries {
         s.interruptions += 1;
         s.after_hours_minutes += c.after_hours_minutes;
         s.sleep_minutes += c.sleep_minutes;
         s.sleep_interruptions += u32::from(c.sleep_minutes > 0);
         if c.is_sacrifice() {
             s.sacrifices += 1;
-            if i.entry.chosen {
+            if chosen {
                 s.chosen += 1;
             } else {
                 s.reactive += 1;
             }
-            s.delegable += u32::from(i.entry.delegable);
+            s.delegable += u32::from(delegable);
         }
         for id in c.breaches {
             match breach_counts.iter_mut().find(|(b, _)| *b == id) {

@@ -17,11 +17,13 @@ pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
 
 use crate::backups;
 use crate::boundaries::Boundary;
+use crate::classify::Classifier;
 use crate::error::{quoted, Error, Result};
 use crate::export::ExportRequest;
 use crate::interruptions::Draft;
 use crate::schedule::Span;
 use crate::store::Store;
+use crate::summary::Entry;
 use crate::usecases::{self, boundaries, entries, exports, settings as saved, views};
 use crate::zone::{parse_at, parse_zone};
 use args::{BoundaryEdit, BoundaryFields, CheckArgs, ExportArgs, ListArgs, LogArgs, OnOff, SettingsSet, WeekArgs};
@@ -242,13 +244,29 @@ fn list(store: &mut Store, args: ListArgs, ctx: &mut Context) -> Result<i32> {
     let range =
         if args.all { None } else { Some(views::week_or_now(args.week.as_deref(), zone, ctx.now)?.bounds(zone)) };
     if args.json {
-        let mut listed = views::entries(store, range)?;
-        listed.reverse();
-        json(ctx, &listed)?;
+        list_json(store, range, ctx)?;
     } else {
         out(ctx, &text::entry_table(&store.interruptions(range)?, &store.timeline()?, zone))?;
     }
     Ok(0)
+}
+
+/// The entries oldest first, written as each is read: ten years are never all in memory.
+fn list_json(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, ctx: &mut Context) -> Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let timeline = store.timeline()?;
+    let mut classifier = Classifier::new(&timeline);
+    let mut out = std::io::BufWriter::new(&mut *ctx.stdout);
+    let io = |e: serde_json::Error| Error::io("cannot write to standard output", std::io::Error::other(e));
+    let mut ser = serde_json::Serializer::pretty(&mut out);
+    let mut seq = ser.serialize_seq(None).map_err(io)?;
+    store.each_entry(range, |e| {
+        let entry = Entry::from_ref(&e, classifier.classify_ref(&e))
+            .map_err(|err| Error::invalid("tags", format!("stored value cannot be read: {err}")))?;
+        seq.serialize_element(&entry).map_err(io)
+    })?;
+    seq.end().map_err(io)?;
+    out.write_all(b"\n").and_then(|()| out.flush()).map_err(|e| Error::io("cannot write to standard output", e))
 }
 
 fn week(store: &mut Store, args: WeekArgs, ctx: &mut Context) -> Result<i32> {
@@ -288,7 +306,9 @@ fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32>
         range: args.range,
     };
     if args.out.as_os_str() == "-" {
-        out(ctx, &exports::render(store, &request, ctx.system_zone, ctx.now)?)?;
+        let mut stdout = std::io::BufWriter::new(&mut *ctx.stdout);
+        exports::write(store, &request, ctx.system_zone, ctx.now, &mut stdout)?;
+        stdout.flush().map_err(|e| Error::io("cannot write to standard output", e))?;
     } else {
         exports::save(store, &request, &args.out, ctx.system_zone, ctx.now)?;
     }

@@ -2,14 +2,16 @@
 //! in docs/backup-format.md; `parse` checks a whole file before anything is written, naming the
 //! record and field of the first problem.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use crate::boundaries::Boundary;
 use crate::error::{Error, Result};
-use crate::interruptions::{Draft, Interruption};
+use crate::interruptions::{Draft, EntryRef, Severity};
 use crate::prefs::Prefs;
 use crate::reflection::Answers;
 use crate::reminders::{Level, Warning};
@@ -97,31 +99,90 @@ pub struct BackupBoundary {
     pub versions: Vec<BackupVersion<Option<Boundary>>>,
 }
 
-/// The whole store (or the entries starting in `range`, with every setting) as a backup.
-pub fn build(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, now: DateTime<Utc>) -> Result<BackupFile> {
+/// One entry as the backup writes it, borrowed from its row: the same keys as `BackupEntry`.
+#[derive(Serialize)]
+struct EntryOut<'a> {
+    uid: &'a str,
+    start: Utc3339,
+    zone: &'a str,
+    minutes: u32,
+    channel: &'a str,
+    source: Option<&'a str>,
+    severity: Severity,
+    chosen: bool,
+    delegable: bool,
+    note: &'a str,
+    /// Stored as a JSON array of strings already: written as it is.
+    tags: &'a RawValue,
+    costs: Vec<&'a str>,
+    logged_at: Utc3339,
+}
+
+/// An instant as chrono serialises it, written faster (`rfc3339`).
+struct Utc3339(DateTime<Utc>);
+
+impl Serialize for Utc3339 {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(crate::rfc3339::utc(self.0).as_str())
+    }
+}
+
+/// Writes the whole store (or the entries starting in `range`, with every setting) as a
+/// backup to `w`: entries go from SQLite to the writer one by one, never all in memory.
+pub fn write(
+    store: &Store,
+    range: Option<(DateTime<Utc>, DateTime<Utc>)>,
+    now: DateTime<Utc>,
+    w: &mut dyn Write,
+) -> Result<()> {
     let timeline = store.timeline()?;
     let records = store.boundary_records()?;
-    let uid_of = |id: i64| records.iter().find(|(i, _, _)| *i == id).map(|(_, uid, _)| uid.clone());
-    let entries = store
-        .interruptions(range)?
-        .into_iter()
-        .map(|i: Interruption| BackupEntry {
-            costs: i.entry.costs.iter().filter_map(|id| uid_of(*id)).collect(),
-            uid: i.uid,
-            start: i.entry.start,
-            zone: i.entry.zone.name().to_string(),
-            minutes: i.entry.minutes.into(),
-            channel: i.entry.channel,
-            source: i.entry.source,
-            severity: i.entry.severity.to_string(),
-            chosen: i.entry.chosen,
-            delegable: i.entry.delegable,
-            note: i.entry.note,
-            tags: i.entry.tags,
-            logged_at: i.logged_at,
-        })
-        .collect();
-    let non_negotiables = timeline
+    let uids: HashMap<i64, &str> = records.iter().map(|(id, uid, _)| (*id, uid.as_str())).collect();
+    let fail = |e: std::io::Error| Error::io("cannot write the backup", e);
+    let json = |w: &mut dyn Write, value: &dyn erased::Serialize| value.write_to(w).map_err(fail);
+    w.write_all(br#"{"format":"#).map_err(fail)?;
+    json(w, &FORMAT)?;
+    w.write_all(br#","version":"#).map_err(fail)?;
+    json(w, &VERSION)?;
+    w.write_all(br#","exported_at":"#).map_err(fail)?;
+    json(w, &now)?;
+    w.write_all(br#","contents":"#).map_err(fail)?;
+    json(w, &CONTENTS)?;
+    w.write_all(br#","entries":["#).map_err(fail)?;
+    let mut first = true;
+    // Each entry is made in this buffer and written in one call: a writer behind `dyn` would
+    // otherwise be called for every token.
+    let mut buf: Vec<u8> = Vec::with_capacity(1024);
+    let each = |f: &mut dyn FnMut(EntryRef) -> Result<()>| match range {
+        Some(range) => store.each_entry(Some(range), f),
+        None => store.each_entry_as_logged(f),
+    };
+    each(&mut |e| {
+        buf.clear();
+        if !std::mem::take(&mut first) {
+            buf.push(b',');
+        }
+        let tags: &RawValue = serde_json::from_str(e.tags_json)
+            .map_err(|err| Error::invalid("tags", format!("stored value cannot be read: {err}")))?;
+        let out = EntryOut {
+            uid: e.uid,
+            start: Utc3339(e.start),
+            zone: e.zone.name(),
+            minutes: e.minutes,
+            channel: e.channel,
+            source: e.source,
+            severity: e.severity,
+            chosen: e.chosen,
+            delegable: e.delegable,
+            note: e.note,
+            tags,
+            costs: e.costs.iter().filter_map(|id| uids.get(id).copied()).collect(),
+            logged_at: Utc3339(e.logged_at),
+        };
+        serde_json::to_writer(&mut buf, &out).map_err(|e| fail(e.into()))?;
+        w.write_all(&buf).map_err(fail)
+    })?;
+    let non_negotiables: Vec<BackupBoundary> = timeline
         .boundaries
         .iter()
         .filter_map(|h| {
@@ -131,35 +192,55 @@ pub fn build(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, now: 
             Some(BackupBoundary { uid: uid.clone(), created_at: *created_at, versions })
         })
         .collect();
-    Ok(BackupFile {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported_at: now,
-        contents: "Everything: every entry with its private note and source, every version of the settings and non-negotiables, and the preferences. Keep it private.".into(),
-        entries,
-        schedule_versions: timeline
-            .schedules()
-            .iter()
-            .map(|v| BackupVersion { valid_from: v.valid_from, value: v.value.clone() })
-            .collect(),
-        non_negotiables,
-        prefs: store.prefs()?,
-        reflections: store
-            .reflections()?
-            .into_iter()
-            .map(|(week, answers, updated_at)| BackupReflection { week, answers, updated_at })
-            .collect(),
-        warnings: store
-            .notices(u32::MAX)?
-            .into_iter()
-            .map(|n| BackupWarning {
-                first_seen: DateTime::parse_from_rfc3339(&n.first_seen).map(|t| t.with_timezone(&Utc)).unwrap_or(now),
-                warning: n.warning,
-                notified: n.notified,
-                read: n.read,
-            })
-            .collect(),
-    })
+    let schedules: Vec<BackupVersion<Schedule>> = timeline
+        .schedules()
+        .iter()
+        .map(|v| BackupVersion { valid_from: v.valid_from, value: v.value.clone() })
+        .collect();
+    let reflections: Vec<BackupReflection> = store
+        .reflections()?
+        .into_iter()
+        .map(|(week, answers, updated_at)| BackupReflection { week, answers, updated_at })
+        .collect();
+    let warnings: Vec<BackupWarning> = store
+        .notices(u32::MAX)?
+        .into_iter()
+        .map(|n| BackupWarning {
+            first_seen: DateTime::parse_from_rfc3339(&n.first_seen).map(|t| t.with_timezone(&Utc)).unwrap_or(now),
+            warning: n.warning,
+            notified: n.notified,
+            read: n.read,
+        })
+        .collect();
+    w.write_all(br#"],"schedule_versions":"#).map_err(fail)?;
+    json(w, &schedules)?;
+    w.write_all(br#","non_negotiables":"#).map_err(fail)?;
+    json(w, &non_negotiables)?;
+    w.write_all(br#","prefs":"#).map_err(fail)?;
+    json(w, &store.prefs()?)?;
+    w.write_all(br#","reflections":"#).map_err(fail)?;
+    json(w, &reflections)?;
+    w.write_all(br#","warnings":"#).map_err(fail)?;
+    json(w, &warnings)?;
+    w.write_all(b"}\n").map_err(fail)
+}
+
+/// Says in words that a backup holds everything, private notes included.
+const CONTENTS: &str = "Everything: every entry with its private note and source, every version of the settings and non-negotiables, and the preferences. Keep it private.";
+
+/// Writing one value of any type as compact JSON, behind a `dyn`.
+mod erased {
+    use std::io::Write;
+
+    pub trait Serialize {
+        fn write_to(&self, w: &mut dyn Write) -> std::io::Result<()>;
+    }
+
+    impl<T: serde::Serialize + ?Sized> Serialize for T {
+        fn write_to(&self, w: &mut dyn Write) -> std::io::Result<()> {
+            serde_json::to_writer(w, self).map_err(std::io::Error::other)
+        }
+    }
 }
 
 /// Checks a whole backup file. Nothing is written here.

@@ -1,10 +1,15 @@
 //! One row per interruption, RFC 4180, UTF-8. Cells a spreadsheet would run as a formula are
 //! neutralised with a leading apostrophe. Columns are documented in docs/export-formats.md.
 
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::io::Write;
+
+use crate::classify::Classifier;
 use crate::error::{Error, Result};
 use crate::export::{Include, Range};
+use crate::rfc3339;
 use crate::store::Store;
-use crate::summary::Entry;
 
 pub const COLUMNS: [&str; 16] = [
     "id",
@@ -26,51 +31,72 @@ pub const COLUMNS: [&str; 16] = [
 ];
 
 /// Spreadsheets treat these first characters as the start of a formula.
-fn neutralise(cell: &str) -> String {
+fn neutralise(cell: &str) -> Cow<'_, str> {
     match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
     }
 }
 
-pub fn render(store: &Store, range: &Range, include: &Include) -> Result<String> {
+/// A number as a cell, through one reused buffer.
+fn number<W: Write>(out: &mut csv::Writer<W>, buf: &mut String, n: i64) -> csv::Result<()> {
+    buf.clear();
+    let _ = write!(buf, "{n}");
+    out.write_field(buf.as_bytes())
+}
+
+fn bool_text(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// Writes the CSV to `w`, a row as each entry is read.
+pub fn write(store: &Store, range: &Range, include: &Include, w: &mut dyn Write) -> Result<()> {
     let timeline = store.timeline()?;
-    let entries = store.interruptions(Some(range.instants()))?;
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut classifier = Classifier::new(&timeline);
+    let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
     let fail = |e: csv::Error| Error::io("cannot write the CSV", std::io::Error::other(e));
-    w.write_record(COLUMNS).map_err(fail)?;
-    for i in &entries {
-        let e = Entry::new(i, &timeline);
-        let breaches: Vec<String> = e
+    out.write_record(COLUMNS).map_err(fail)?;
+    let mut buf = String::new();
+    store.each_entry(Some(range.instants()), |e| {
+        let c = classifier.classify_ref(&e);
+        let breaches: Vec<&str> = c
             .breaches
             .iter()
-            .filter_map(|id| timeline.boundary_as_of(*id, i.entry.start))
-            .map(|b| if include.names { b.name.clone() } else { b.category.to_string() })
+            .filter_map(|id| timeline.boundary_as_of(*id, e.start))
+            .map(|b| if include.names { b.name.as_str() } else { b.category.name() })
             .collect();
-        let source = if include.sources { e.source.clone().unwrap_or_default() } else { String::new() };
-        let note = if include.notes { e.note.clone() } else { String::new() };
-        let row = [
-            e.id.to_string(),
-            i.entry.start.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            e.start.clone(),
-            e.zone.clone(),
-            e.minutes.to_string(),
-            e.channel.clone(),
-            source,
-            e.severity.to_string(),
-            e.chosen.to_string(),
-            e.delegable.to_string(),
-            e.after_hours_minutes.to_string(),
-            e.sleep_minutes.to_string(),
-            e.sacrifice.to_string(),
-            breaches.join("; "),
-            e.tags.join("; "),
-            note,
+        let tags: Vec<&str> = serde_json::from_str(e.tags_json)
+            .map_err(|err| Error::invalid("tags", format!("stored value cannot be read: {err}")))?;
+        // Cells go to the writer one by one; numbers through one reused buffer.
+        number(&mut out, &mut buf, e.id).map_err(fail)?;
+        out.write_field(rfc3339::utc(e.start).as_str()).map_err(fail)?;
+        out.write_field(rfc3339::local(e.start, e.zone).as_str()).map_err(fail)?;
+        out.write_field(e.zone.name()).map_err(fail)?;
+        number(&mut out, &mut buf, e.minutes.into()).map_err(fail)?;
+        let text = [
+            e.channel,
+            if include.sources { e.source.unwrap_or_default() } else { "" },
+            e.severity.name(),
+            bool_text(e.chosen),
+            bool_text(e.delegable),
         ];
-        w.write_record(row.iter().map(|c| neutralise(c))).map_err(fail)?;
-    }
-    let bytes = w.into_inner().map_err(|e| Error::io("cannot write the CSV", std::io::Error::other(e.to_string())))?;
-    Ok(String::from_utf8(bytes).expect("every cell is UTF-8"))
+        for cell in text {
+            out.write_field(neutralise(cell).as_bytes()).map_err(fail)?;
+        }
+        number(&mut out, &mut buf, c.after_hours_minutes.into()).map_err(fail)?;
+        number(&mut out, &mut buf, c.sleep_minutes.into()).map_err(fail)?;
+        out.write_field(bool_text(c.is_sacrifice())).map_err(fail)?;
+        for cell in [breaches.join("; "), tags.join("; ")] {
+            out.write_field(neutralise(&cell).as_bytes()).map_err(fail)?;
+        }
+        out.write_field(neutralise(if include.notes { e.note } else { "" }).as_bytes()).map_err(fail)?;
+        out.write_record(None::<&[u8]>).map_err(fail)
+    })?;
+    out.flush().map_err(|e| Error::io("cannot write the CSV", e))
 }
 
 #[cfg(test)]

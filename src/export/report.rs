@@ -2,17 +2,16 @@
 //! renderers. Names stay out unless the person opts in: non-negotiables are then grouped by
 //! category and sources are numbered.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::classify::{Classification, Classifier};
 use crate::error::Result;
 use crate::export::{Include, Range};
-use crate::interruptions::Interruption;
 use crate::store::Store;
-use crate::summary::tally;
+use crate::summary::{tally, Counted};
 use crate::week::IsoWeek;
 
 pub struct WeekRow {
@@ -107,21 +106,43 @@ impl Report {
     }
 }
 
+/// One entry as the report needs it: no text but an index into the sources seen.
+struct Row {
+    start: DateTime<Utc>,
+    minutes: u32,
+    source: Option<usize>,
+    counted: Counted,
+}
+
 pub fn build(store: &Store, range: &Range, include: &Include, message: Option<String>) -> Result<Report> {
     let zone = range.zone;
     let bounds = range.instants();
-    // By start (the store's order), so each week is one slice; each entry classified once.
-    let all = store.interruptions(Some(bounds))?;
     let timeline = store.timeline()?;
     let mut classifier = Classifier::new(&timeline);
-    let counted: Vec<Classification> = all.iter().map(|i| classifier.classify(&i.entry)).collect();
+    // Read once, by start (the store's order), so each week is one slice; no entry's text is kept.
+    let mut names: Vec<String> = Vec::new();
+    let mut known: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<Row> = Vec::new();
+    store.each_entry(Some(bounds), |e| {
+        let source = e.source.map(|s| match known.get(s) {
+            Some(&at) => at,
+            None => {
+                names.push(s.to_string());
+                known.insert(s.to_string(), names.len() - 1);
+                names.len() - 1
+            }
+        });
+        let counted = Counted::new(e.chosen, e.delegable, classifier.classify_ref(&e));
+        rows.push(Row { start: e.start, minutes: e.minutes, source, counted });
+        Ok(())
+    })?;
 
     let mut weeks = Vec::new();
     let mut week = IsoWeek::containing(range.from);
     while week.monday() <= range.to {
         let (start, end) = week.bounds(zone);
-        let (a, b) = (all.partition_point(|i| i.entry.start < start), all.partition_point(|i| i.entry.start < end));
-        let s = tally(week, zone, all[a..b].iter().zip(counted[a..b].iter().cloned()), &timeline);
+        let (a, b) = (rows.partition_point(|r| r.start < start), rows.partition_point(|r| r.start < end));
+        let s = tally(week, zone, rows[a..b].iter().map(|r| r.counted.clone()), &timeline);
         weeks.push(WeekRow {
             week,
             sacrifices: s.sacrifices,
@@ -133,9 +154,8 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         week = week.next();
     }
 
-    let entries: Vec<(&Interruption, &Classification)> = all.iter().zip(&counted).collect();
-    let sum = |f: &dyn Fn(&Classification) -> u32| counted.iter().map(f).sum::<u32>();
-    let sacrifices: Vec<&Interruption> = entries.iter().filter(|(_, c)| c.is_sacrifice()).map(|(i, _)| *i).collect();
+    let sum = |f: &dyn Fn(&Classification) -> u32| rows.iter().map(|r| f(&r.counted.classification)).sum::<u32>();
+    let sacrifices: Vec<&Row> = rows.iter().filter(|r| r.counted.classification.is_sacrifice()).collect();
 
     // Non-negotiables: by name if opted in, else by category; each as it stood at the range's
     // end. A row's weeks breached are the weeks any of its non-negotiables was breached.
@@ -144,8 +164,7 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
     for h in &timeline.boundaries {
         let Some(b) = timeline.boundary_as_of(h.id, bounds.1) else { continue };
         let label = if include.names { b.name.clone() } else { b.category.to_string() };
-        let hits: Vec<&Interruption> =
-            entries.iter().filter(|(_, c)| c.breaches.contains(&h.id)).map(|(i, _)| *i).collect();
+        let hits: Vec<&Row> = rows.iter().filter(|r| r.counted.classification.breaches.contains(&h.id)).collect();
         let at = match non_negotiables.iter().position(|r| r.label == label) {
             Some(at) => at,
             None => {
@@ -155,19 +174,19 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
             }
         };
         non_negotiables[at].breaches += hits.len() as u32;
-        breached_weeks[at].extend(hits.iter().map(|i| IsoWeek::of(i.entry.start, zone)));
+        breached_weeks[at].extend(hits.iter().map(|r| IsoWeek::of(r.start, zone)));
         non_negotiables[at].weeks_breached = breached_weeks[at].len() as u32;
     }
 
     let mut sources: Vec<(&str, u32, u32)> = Vec::new();
-    for i in &sacrifices {
-        let Some(source) = i.entry.source.as_deref() else { continue };
+    for r in &sacrifices {
+        let Some(source) = r.source.map(|at| names[at].as_str()) else { continue };
         match sources.iter_mut().find(|(s, _, _)| *s == source) {
             Some(row) => {
                 row.1 += 1;
-                row.2 += u32::from(i.entry.delegable);
+                row.2 += u32::from(r.counted.delegable);
             }
-            None => sources.push((source, 1, u32::from(i.entry.delegable))),
+            None => sources.push((source, 1, u32::from(r.counted.delegable))),
         }
     }
     sources.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
@@ -188,15 +207,15 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         zone,
         message,
         weeks,
-        interruptions: all.len() as u32,
+        interruptions: rows.len() as u32,
         sacrifices: sacrifices.len() as u32,
-        total_minutes: all.iter().map(|i| i.entry.minutes).sum(),
+        total_minutes: rows.iter().map(|r| r.minutes).sum(),
         after_hours_minutes: sum(&|c| c.after_hours_minutes),
-        sleep_interruptions: counted.iter().filter(|c| c.sleep_minutes > 0).count() as u32,
+        sleep_interruptions: rows.iter().filter(|r| r.counted.classification.sleep_minutes > 0).count() as u32,
         sleep_minutes: sum(&|c| c.sleep_minutes),
-        chosen: sacrifices.iter().filter(|i| i.entry.chosen).count() as u32,
-        reactive: sacrifices.iter().filter(|i| !i.entry.chosen).count() as u32,
-        delegable: sacrifices.iter().filter(|i| i.entry.delegable).count() as u32,
+        chosen: sacrifices.iter().filter(|r| r.counted.chosen).count() as u32,
+        reactive: sacrifices.iter().filter(|r| !r.counted.chosen).count() as u32,
+        delegable: sacrifices.iter().filter(|r| r.counted.delegable).count() as u32,
         non_negotiables,
         top_sources,
         names_included: include.names,

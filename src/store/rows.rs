@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::interruptions::{Interruption, NewInterruption};
+use crate::interruptions::{EntryRef, Interruption, NewInterruption, Severity};
 
 const COLUMNS: &str =
     "id, uid, start_utc, zone, minutes, channel, source, severity, chosen, delegable, note, tags, costs, logged_at";
@@ -39,39 +39,93 @@ fn json_list<T: DeserializeOwned>(text: &str) -> serde_json::Result<Vec<T>> {
     }
 }
 
-fn from_row(r: &Row) -> rusqlite::Result<Interruption> {
-    let zone: String = r.get(3)?;
-    let severity: String = r.get(7)?;
-    let tags: String = r.get(11)?;
-    let costs: String = r.get(12)?;
-    Ok(Interruption {
+/// A text column without copying it.
+fn text<'r>(r: &'r Row, index: usize) -> rusqlite::Result<&'r str> {
+    r.get_ref(index)?.as_str().map_err(|e| bad_column(index, e))
+}
+
+/// Rows come back thousands at a time in one or two zones: the last zone read is kept, so its
+/// name is not looked up again for every row.
+#[derive(Default)]
+struct Zones(Option<(String, Tz)>);
+
+impl Zones {
+    fn parse(&mut self, name: &str) -> Result<Tz, chrono_tz::ParseError> {
+        match &self.0 {
+            Some((last, zone)) if last == name => Ok(*zone),
+            _ => {
+                let zone: Tz = name.parse()?;
+                self.0 = Some((name.to_string(), zone));
+                Ok(zone)
+            }
+        }
+    }
+}
+
+fn entry_ref<'r>(r: &'r Row, zones: &mut Zones) -> rusqlite::Result<EntryRef<'r>> {
+    Ok(EntryRef {
         id: r.get(0)?,
-        uid: r.get(1)?,
+        uid: text(r, 1)?,
+        start: instant(r.get(2)?),
+        zone: zones.parse(text(r, 3)?).map_err(|e| bad_column(3, e))?,
+        minutes: r.get(4)?,
+        channel: text(r, 5)?,
+        source: r.get_ref(6)?.as_str_or_null().map_err(|e| bad_column(6, e))?,
+        severity: Severity::stored(text(r, 7)?).ok_or_else(|| bad_column(7, "not a severity"))?,
+        chosen: r.get(8)?,
+        delegable: r.get(9)?,
+        note: text(r, 10)?,
+        tags_json: text(r, 11)?,
+        costs: json_list(text(r, 12)?).map_err(|e| bad_column(12, e))?,
         logged_at: instant(r.get(13)?),
+    })
+}
+
+fn from_row(r: &Row, zones: &mut Zones) -> rusqlite::Result<Interruption> {
+    let e = entry_ref(r, zones)?;
+    Ok(Interruption {
+        id: e.id,
+        uid: e.uid.to_string(),
+        logged_at: e.logged_at,
         entry: NewInterruption {
-            start: instant(r.get(2)?),
-            zone: zone.parse::<Tz>().map_err(|e| bad_column(3, e))?,
-            minutes: r.get(4)?,
-            channel: r.get(5)?,
-            source: r.get(6)?,
-            severity: severity.parse().map_err(|e| bad_column(7, e))?,
-            chosen: r.get(8)?,
-            delegable: r.get(9)?,
-            note: r.get(10)?,
-            tags: json_list(&tags).map_err(|e| bad_column(11, e))?,
-            costs: json_list(&costs).map_err(|e| bad_column(12, e))?,
+            start: e.start,
+            zone: e.zone,
+            minutes: e.minutes,
+            channel: e.channel.to_string(),
+            source: e.source.map(str::to_string),
+            severity: e.severity,
+            chosen: e.chosen,
+            delegable: e.delegable,
+            note: e.note.to_string(),
+            tags: json_list(e.tags_json).map_err(|err| bad_column(11, err))?,
+            costs: e.costs,
         },
     })
 }
 
+/// Hands each entry to `f` as it is read, borrowed from its row: nothing is collected.
+pub fn each(conn: &Connection, tail: &str, args: impl Params, mut f: impl FnMut(EntryRef) -> Result<()>) -> Result<()> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM interruptions {tail}"))?;
+    let mut rows = stmt.query(args)?;
+    let mut zones = Zones::default();
+    while let Some(r) = rows.next()? {
+        f(entry_ref(r, &mut zones)?)?;
+    }
+    Ok(())
+}
+
 pub fn select(conn: &Connection, tail: &str, args: impl Params) -> Result<Vec<Interruption>> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM interruptions {tail}"))?;
-    let rows = stmt.query_map(args, from_row)?;
+    let mut zones = Zones::default();
+    let rows = stmt.query_map(args, |r| from_row(r, &mut zones))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Interruption>> {
-    Ok(conn.query_row(&format!("SELECT {COLUMNS} FROM interruptions WHERE id=?1"), [id], from_row).optional()?)
+    let row = conn.query_row(&format!("SELECT {COLUMNS} FROM interruptions WHERE id=?1"), [id], |r| {
+        from_row(r, &mut Zones::default())
+    });
+    Ok(row.optional()?)
 }
 
 /// The values of an entry in column order `?1..?12`, `?1` being `id`.

@@ -22,9 +22,21 @@ pub fn render(store: &Store, request: &ExportRequest, system_zone: Tz, now: Date
     request.render(store, home_zone(store, None, system_zone)?, now)
 }
 
-/// Writes the export to `path`, whole or not at all, owner-only.
+/// Writes the export to `w` as it is made.
+pub fn write(
+    store: &Store,
+    request: &ExportRequest,
+    system_zone: Tz,
+    now: DateTime<Utc>,
+    w: &mut dyn std::io::Write,
+) -> Result<()> {
+    request.write_to(store, home_zone(store, None, system_zone)?, now, w)
+}
+
+/// Writes the export to `path` as it is made, whole or not at all, owner-only.
 pub fn save(store: &Store, request: &ExportRequest, path: &Path, system_zone: Tz, now: DateTime<Utc>) -> Result<()> {
-    files::write_private(path, render(store, request, system_zone, now)?.as_bytes())
+    let zone = home_zone(store, None, system_zone)?;
+    files::write_private_with(path, |w| request.write_to(store, zone, now, w))
 }
 
 /// Reads a backup file (size-limited), checks all of it, then imports it in one transaction.
