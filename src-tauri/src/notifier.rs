@@ -33,7 +33,8 @@ pub struct Note {
 
 pub fn show<R: Runtime>(app: &AppHandle<R>, note: Note) -> Result<(), String> {
     let mut n = notify_rust::Notification::new();
-    n.appname("Loadline").summary(&note.title).body(&note.body).icon("loadline");
+    // The icon the package installs in the hicolor theme, named after the app's binary.
+    n.appname("Loadline").summary(&note.title).body(&note.body).icon("loadline-app");
     for (action, label) in &note.actions {
         n.action(&action.key(), label);
     }
