@@ -131,6 +131,10 @@ pub struct WeekSummary {
     /// The load line in force at the end of the week.
     pub load_line: LoadLine,
     pub over_load_line: bool,
+    /// Which of the two limits the week went past: more sacrifices than the load line allows,
+    /// more after-hours minutes. Either one is over the load line.
+    pub over_sacrifices: bool,
+    pub over_minutes: bool,
     pub breaches: Vec<BreachCount>,
 }
 
@@ -176,6 +180,8 @@ pub fn tally(week: IsoWeek, zone: Tz, entries: impl IntoIterator<Item = Counted>
         delegable: 0,
         load_line: timeline.schedule_at(last_instant).load_line,
         over_load_line: false,
+        over_sacrifices: false,
+        over_minutes: false,
         breaches: Vec::new(),
     };
     let mut breach_counts: Vec<(i64, u32)> = Vec::new();
@@ -200,7 +206,9 @@ pub fn tally(week: IsoWeek, zone: Tz, entries: impl IntoIterator<Item = Counted>
             }
         }
     }
-    s.over_load_line = s.sacrifices > s.load_line.sacrifices || s.after_hours_minutes > s.load_line.minutes;
+    s.over_sacrifices = s.sacrifices > s.load_line.sacrifices;
+    s.over_minutes = s.after_hours_minutes > s.load_line.minutes;
+    s.over_load_line = s.over_sacrifices || s.over_minutes;
     s.breaches = breach_report(timeline, last_instant, &breach_counts);
     s
 }

@@ -62,6 +62,7 @@ fn over_the_load_line_is_more_than_either_budget() {
     let week: IsoWeek = "2026-W47".parse().unwrap();
     let s = week_summary(week, BERLIN, &t.store.interruptions(None).unwrap(), &t.store.timeline().unwrap());
     assert!(s.over_load_line, "3 sacrifices > 2");
+    assert!(s.over_sacrifices && !s.over_minutes, "30 minutes is under 2 h: the count crossed, not the time");
 
     let mut t = temp_store();
     t.log(entry(BERLIN, "2026-11-21T10:00", 120));
@@ -70,6 +71,7 @@ fn over_the_load_line_is_more_than_either_budget() {
     t.log(entry(BERLIN, "2026-11-21T15:00", 1));
     let s = week_summary(week, BERLIN, &t.store.interruptions(None).unwrap(), &t.store.timeline().unwrap());
     assert!(s.over_load_line, "121 minutes");
+    assert!(s.over_minutes && !s.over_sacrifices, "two sacrifices are on the line; the minutes crossed it");
 }
 
 #[test]

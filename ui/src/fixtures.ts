@@ -45,6 +45,8 @@ export function week(over: Partial<WeekSummary> = {}): WeekSummary {
     delegable: 1,
     load_line: { sacrifices: 2, minutes: 120 },
     over_load_line: true,
+    over_sacrifices: true,
+    over_minutes: true,
     breaches: [],
     ...over,
   };

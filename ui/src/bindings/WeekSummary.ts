@@ -18,4 +18,9 @@ chosen: number, reactive: number, delegable: number,
 /**
  * The load line in force at the end of the week.
  */
-load_line: LoadLine, over_load_line: boolean, breaches: Array<BreachCount>, };
+load_line: LoadLine, over_load_line: boolean, 
+/**
+ * Which of the two limits the week went past: more sacrifices than the load line allows,
+ * more after-hours minutes. Either one is over the load line.
+ */
+over_sacrifices: boolean, over_minutes: boolean, breaches: Array<BreachCount>, };
