@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::classify::{span_on, window_intervals};
-use crate::reminders::{Level, Warning};
+use crate::reminders::{Level, Rule, Warning};
 use crate::schedule::{ClockTime, Day};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
@@ -118,15 +118,92 @@ pub fn end_of_today(zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
 pub struct EngineState {
     pub snoozed_until: Option<DateTime<Utc>>,
     pub reflection_reminded: Option<IsoWeek>,
+    /// How many notifications were shown in which week: the weekly limit counts them.
+    pub delivered_week: Option<IsoWeek>,
+    pub delivered: u32,
+}
+
+impl EngineState {
+    pub fn delivered_in(&self, week: IsoWeek) -> u32 {
+        if self.delivered_week == Some(week) {
+            self.delivered
+        } else {
+            0
+        }
+    }
+
+    /// One more notification shown in `week`.
+    pub fn count_delivery(&mut self, week: IsoWeek) {
+        self.delivered = self.delivered_in(week) + 1;
+        self.delivered_week = Some(week);
+    }
+}
+
+/// One desktop notification, as the engine shows it and as a replay lists it.
+#[derive(Clone, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct Delivery {
+    /// When it is shown, RFC 3339 in the home zone.
+    pub at: String,
+    pub title: String,
+    pub body: String,
+    /// The rules of the warnings it speaks for, the most serious first; none for the
+    /// reflection reminder.
+    pub rules: Vec<Rule>,
+    /// When its warning first held, if it waited (a quiet window) before being shown.
+    pub deferred_from: Option<String>,
+    /// The view its action opens: `warnings` or `reflection`.
+    pub view: String,
+    /// The notices it announces, at the severity it announces them.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub announces: Vec<(i64, Level)>,
+}
+
+/// At most one notification for the warnings due now: the most serious one in its own words,
+/// the others counted ("And 2 more in Loadline."). A tired person gets one calm message.
+pub fn compose(due: &[&Notice], zone: Tz, now: DateTime<Utc>) -> Option<Delivery> {
+    let mut order: Vec<&Notice> = due.to_vec();
+    order.sort_by(|a, b| b.warning.severity.cmp(&a.warning.severity).then(a.id.cmp(&b.id)));
+    let first = order.first()?;
+    let w = &first.warning;
+    let title = if w.title.is_empty() { w.explanation.clone() } else { w.title.clone() };
+    let mut body = format!("{} {}", w.explanation, w.suggestion);
+    match order.len() - 1 {
+        0 => {}
+        more => body.push_str(&format!("\nAnd {more} more in Loadline.")),
+    }
+    let first_held = DateTime::parse_from_rfc3339(&first.first_seen).ok().map(|t| t.with_timezone(&Utc));
+    Some(Delivery {
+        at: now.with_timezone(&zone).to_rfc3339(),
+        title,
+        body,
+        rules: order.iter().map(|n| n.warning.rule).collect(),
+        deferred_from: first_held.filter(|t| *t < now).map(|t| t.with_timezone(&zone).to_rfc3339()),
+        view: "warnings".into(),
+        announces: order.iter().map(|n| (n.id, n.warning.severity)).collect(),
+    })
+}
+
+/// The weekly reflection reminder.
+pub fn reflection_delivery(zone: Tz, now: DateTime<Utc>) -> Delivery {
+    Delivery {
+        at: now.with_timezone(&zone).to_rfc3339(),
+        title: "Time for your weekly reflection".into(),
+        body: "A few minutes to look back: what this week cost, what you chose, and which boundary to protect next."
+            .into(),
+        rules: Vec::new(),
+        deferred_from: None,
+        view: "reflection".into(),
+        announces: Vec::new(),
+    }
 }
 
 /// What one run of the engine decided.
 #[derive(Debug)]
 pub struct Step {
-    /// Warnings to announce now, as desktop notifications.
-    pub announce: Vec<Notice>,
-    /// The weekly reflection reminder is due now.
-    pub reflection: bool,
+    /// The notifications to show now: at most one for warnings, and the reflection reminder.
+    pub deliveries: Vec<Delivery>,
     /// When to run again if nothing changes before.
     pub wake_at: DateTime<Utc>,
     /// Set when announcements wait for a quiet window to end.

@@ -11,6 +11,9 @@ use crate::presets::{self, Preset};
 use crate::reminders::Thresholds;
 use crate::zone::parse_zone;
 
+/// More than this a week would be the wall of notifications the limit is there to prevent.
+pub const MAX_NOTIFICATIONS_PER_WEEK: u32 = 20;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
 #[ts(export)]
@@ -32,6 +35,8 @@ pub struct Prefs {
     /// Keep the quick-log window built and hidden, so it opens at once, at the cost of a webview
     /// held all day (the figures are in the README).
     pub quicklog_ready: bool,
+    /// Desktop notifications in one week at the most; the rest wait in the in-app list.
+    pub notifications_per_week: u32,
 }
 
 impl Default for Prefs {
@@ -45,6 +50,7 @@ impl Default for Prefs {
             shortcut: "Ctrl+Alt+L".into(),
             welcomed: false,
             quicklog_ready: false,
+            notifications_per_week: 3,
         }
     }
 }
@@ -70,6 +76,12 @@ impl Prefs {
         }
         for (n, preset) in self.presets.iter().enumerate() {
             preset.validate().map_err(|e| e.nested(&format!("presets[{n}]")))?;
+        }
+        if self.notifications_per_week > MAX_NOTIFICATIONS_PER_WEEK {
+            return Err(crate::error::Error::invalid(
+                "notifications_per_week",
+                format!("How many notifications a week at the most? 0 to {MAX_NOTIFICATIONS_PER_WEEK}"),
+            ));
         }
         self.thresholds.validate().map_err(|e| e.nested("thresholds"))
     }

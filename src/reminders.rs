@@ -12,7 +12,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::interruptions::Interruption;
-use crate::summary::{format_minutes, week_summary, Entry};
+use crate::summary::{format_minutes, plural, week_summary, Entry};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
@@ -58,6 +58,10 @@ pub struct Warning {
     pub subject: String,
     /// The week it is about, for "never the same warning twice in a week".
     pub week: IsoWeek,
+    /// What happened, in a few plain words: a notification's title ("Over your load line in 3
+    /// of the last 4 weeks").
+    #[serde(default)]
+    pub title: String,
     pub explanation: String,
     pub suggestion: String,
     /// Ids of the entries behind it.
@@ -192,6 +196,7 @@ fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
             subject_kind: SubjectKind::Week,
             subject: this_week.to_string(),
             week: this_week,
+            title: "Over your load line this week".into(),
             explanation: format!(
                 "{} sacrifices and {} after hours this week against a load line of {} and {}{late}.",
                 s.sacrifices,
@@ -217,6 +222,7 @@ fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
             subject_kind: SubjectKind::Week,
             subject: this_week.to_string(),
             week: this_week,
+            title: format!("Over your load line in {} of the last {window} weeks", over.len()),
             explanation: format!("Over your load line in {} of the last {window} weeks: this is becoming a habit.", over.len()),
             suggestion: "Heroics are for rare events. Write the runbook for what keeps coming back, or hand it over, and tell your manager with these numbers.".into(),
             entries,
@@ -236,6 +242,7 @@ fn allowance(cx: &Context, out: &mut Vec<Warning>) {
                 subject_kind: SubjectKind::NonNegotiable,
                 subject: boundary.name.clone(),
                 week: this_week,
+                title: format!("{} breached {} this week", boundary.name, times(count)),
                 explanation: format!(
                     "{} was breached {} this week; you allow {}.",
                     boundary.name,
@@ -286,6 +293,7 @@ fn streak(cx: &Context, out: &mut Vec<Warning>) {
         subject_kind: SubjectKind::Week,
         subject: this_week.to_string(),
         week: this_week,
+        title: format!("After-hours work {length} days running"),
         explanation: format!(
             "After-hours work on {length} days in a row ({} – {}).",
             from.format("%a %-d %b"),
@@ -310,6 +318,7 @@ fn sleep(cx: &Context, out: &mut Vec<Warning>) {
         subject_kind: SubjectKind::Week,
         subject: this_week.to_string(),
         week: this_week,
+        title: format!("{} in your sleep hours this week", plural(n, "interruption", "interruptions")),
         explanation: format!("{n} interruptions in your sleep hours this week, {} in all.", format_minutes(minutes)),
         suggestion: "Protect tonight's sleep: hand the pager to a teammate, and write down what woke you so it can be fixed in daylight.".into(),
         entries: ids(hits.into_iter()),
@@ -331,6 +340,7 @@ fn reactive(cx: &Context, out: &mut Vec<Warning>) {
         subject_kind: SubjectKind::Week,
         subject: this_week.to_string(),
         week: this_week,
+        title: format!("{n} of this week's {} came to you, not from you", plural(total, "sacrifice", "sacrifices")),
         explanation: format!("{n} of this week's {total} sacrifices were reactive, not chosen: running on panic."),
         suggestion: "Make the next one a conscious choice: before you answer, ask whether it needs you, now.".into(),
         entries: ids(reactive.into_iter()),
@@ -358,6 +368,7 @@ fn single_point_of_failure(cx: &Context, out: &mut Vec<Warning>) {
             subject_kind: SubjectKind::Source,
             subject: source.to_string(),
             week: this_week,
+            title: format!("{source} keeps coming back to you"),
             explanation: format!(
                 "{source} was behind {n} sacrifices in {} days, {delegable} of them delegable: you may be its single point of failure.",
                 cx.thresholds.source_window_days

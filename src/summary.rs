@@ -247,7 +247,8 @@ pub fn format_minutes(minutes: u32) -> String {
     }
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
+/// `1 sacrifice`, `2 sacrifices`.
+pub fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

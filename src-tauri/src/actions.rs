@@ -1,5 +1,5 @@
 //! What the person does from outside a window: the tray's items (a one-click log, "Just
-//! ended…", Undo, Open, Quit) and a notification's actions (open a view, snooze for today).
+//! ended…", Undo, Open, Quit) and a notification's action (open a view).
 //! Each calls one use case and then `changed::after_write`.
 
 use std::time::Instant;
@@ -7,7 +7,7 @@ use std::time::Instant;
 use loadline_core::interruptions::Draft;
 use loadline_core::presets::just_ended;
 use loadline_core::summary::format_minutes;
-use loadline_core::usecases::{engine, entries};
+use loadline_core::usecases::entries;
 use tauri::{AppHandle, Manager};
 
 use crate::notifier::{self, Note};
@@ -81,20 +81,9 @@ fn undo(app: &AppHandle) {
     changed::after_write(app);
 }
 
-/// A notification's action, as its key came back (`open:<view>`, `snooze`).
+/// A notification's action, as its key came back (`open:<view>`).
 pub fn on_notification(app: &AppHandle, key: &str) {
     if let Some(view) = key.strip_prefix("open:") {
         windows::show_main_at(app, view);
-    } else if key == "snooze" {
-        snooze_today(app);
     }
-}
-
-/// "Snooze for today", from a notification or the Warnings view.
-pub fn snooze_today(app: &AppHandle) {
-    let snoozed = app.state::<AppState>().with_store(|s| engine::snooze_today(s, clock::system_zone(), clock::now()));
-    if let Err(e) = snoozed {
-        tracing::warn!("cannot snooze: {}", e.message);
-    }
-    changed::after_write(app);
 }

@@ -8,8 +8,7 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use loadline_core::notices::Step;
-use loadline_core::reminders::Level;
+use loadline_core::notices::{Delivery, Step};
 use loadline_core::usecases::{self, backups, engine};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 
@@ -93,50 +92,32 @@ fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
     (step.wake_at - clock::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_secs(1), MAX_SLEEP)
 }
 
+/// Shows what the step decided (at most one notification for warnings, and the reflection
+/// reminder) and reports each back to the core.
 fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
     let state = app.state::<AppState>();
-    let mut notes: Vec<(Option<(i64, Level)>, Note)> = step
-        .announce
-        .iter()
-        .map(|n| {
-            let title = match n.warning.severity {
-                Level::Nudge => "Loadline: a gentle nudge",
-                Level::Warning => "Loadline: a warning",
-                Level::Habit => "Loadline: this is becoming a habit",
-            };
-            let note = Note {
-                title: title.into(),
-                body: format!("{}\n{}", n.warning.explanation, n.warning.suggestion),
-                actions: vec![(Action::Open("warnings"), "Open Loadline"), (Action::SnoozeToday, "Snooze for today")],
-            };
-            (Some((n.id, n.warning.severity)), note)
-        })
-        .collect();
-    if step.reflection {
-        notes.push((
-            None,
-            Note {
-                title: "Time for your weekly reflection".into(),
-                body: "A few minutes to look back: what this week cost, what you chose, and which boundary to protect next.".into(),
-                actions: vec![(Action::Open("reflection"), "Open reflection")],
-            },
-        ));
-    }
-    for (notice, note) in notes {
+    for d in &step.deliveries {
+        let action = if d.view == "reflection" { "Open reflection" } else { "Open warnings" };
+        let note =
+            Note { title: d.title.clone(), body: d.body.clone(), actions: vec![(Action::Open(view(d)), action)] };
         if let Err(e) = notifier::show(app, note) {
             if !*delivery_failed {
                 tracing::warn!("no desktop notifications ({e}); warnings stay in the app's list");
                 *delivery_failed = true;
             }
         }
-        // Marked either way: the in-app list has it, and a missing notification service must
+        // Counted either way: the in-app list has it, and a missing notification service must
         // not turn into the same attempt every wake.
-        let marked = state.with_store(|s| match notice {
-            Some((id, level)) => engine::delivered(s, id, level),
-            None => engine::reflection_reminded(s, clock::system_zone(), clock::now()),
-        });
-        if let Err(e) = marked {
+        if let Err(e) = state.with_store(|s| engine::delivered(s, d, clock::system_zone(), clock::now())) {
             tracing::warn!("cannot record a delivered notice: {}", e.message);
         }
+    }
+}
+
+fn view(d: &Delivery) -> &'static str {
+    if d.view == "reflection" {
+        "reflection"
+    } else {
+        "warnings"
     }
 }

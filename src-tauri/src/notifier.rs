@@ -12,15 +12,13 @@ use crate::events;
 pub enum Action {
     /// Open the main window at a view ("warnings", "reflection").
     Open(&'static str),
-    SnoozeToday,
 }
 
 impl Action {
-    /// The event payload: `open:<view>` or `snooze`.
+    /// The event payload: `open:<view>`.
     pub fn key(self) -> String {
         match self {
             Action::Open(view) => format!("open:{view}"),
-            Action::SnoozeToday => "snooze".into(),
         }
     }
 }

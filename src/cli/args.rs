@@ -57,6 +57,32 @@ pub enum Command {
     /// Show or change working hours, sleep hours, the load line and the time zone
     #[command(subcommand)]
     Settings(SettingsCommand),
+    /// What the reminder engine says: `replay` shows what it would have notified
+    #[command(subcommand)]
+    Notices(NoticesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoticesCommand {
+    /// Run the reminder engine over the record with a simulated clock, from no notices, and
+    /// print each desktop notification it would have shown (quiet windows and the weekly
+    /// limit included)
+    Replay(ReplayArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReplayArgs {
+    /// First local day, YYYY-MM-DD
+    #[arg(long, value_name = "DAY")]
+    pub from: String,
+    /// Last local day, inclusive
+    #[arg(long, value_name = "DAY")]
+    pub to: String,
+    /// The zone the days are in (default: the home zone)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-pub use args::{BoundaryCommand, Cli, Command, SettingsCommand};
+pub use args::{BoundaryCommand, Cli, Command, NoticesCommand, SettingsCommand};
 
 use crate::backups;
 use crate::boundaries::Boundary;
@@ -65,6 +65,8 @@ fn only_reads(command: &Command) -> bool {
         Command::List(_) | Command::Week(_) | Command::Check(_) | Command::Export(_) => true,
         Command::Boundary(b) => matches!(b, BoundaryCommand::List { .. }),
         Command::Settings(s) => matches!(s, SettingsCommand::Show { .. }),
+        // A replay runs on a copy in memory.
+        Command::Notices(_) => true,
         _ => false,
     }
 }
@@ -91,6 +93,7 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::Boundary(cmd) => boundary(store, cmd, ctx),
         Command::Backups | Command::RestoreBackup { .. } => unreachable!("handled before the store is opened"),
         Command::Settings(cmd) => settings(store, cmd, ctx),
+        Command::Notices(NoticesCommand::Replay(args)) => replay(store, args, ctx),
     }
 }
 
@@ -271,11 +274,32 @@ fn list_json(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, ctx: 
 
 fn week(store: &mut Store, args: WeekArgs, ctx: &mut Context) -> Result<i32> {
     let zone = home_zone(store, args.tz.as_deref(), ctx)?;
-    let summary = views::week(store, views::week_or_now(args.week.as_deref(), zone, ctx.now)?, zone)?;
+    let week = views::week_or_now(args.week.as_deref(), zone, ctx.now)?;
+    let summary = views::week(store, week, zone)?;
+    let warnings = views::week_warnings(store, week, zone, ctx.now)?;
     if args.json {
-        json(ctx, &summary)?;
+        let mut value = serde_json::to_value(&summary).expect("summaries always serialise");
+        value["warnings"] = serde_json::to_value(&warnings).expect("warnings always serialise");
+        json(ctx, &value)?;
     } else {
         out(ctx, &text::week_report(&summary))?;
+        out(ctx, &text::warnings(&warnings))?;
+    }
+    Ok(0)
+}
+
+fn replay(store: &mut Store, args: args::ReplayArgs, ctx: &mut Context) -> Result<i32> {
+    let zone = home_zone(store, args.tz.as_deref(), ctx)?;
+    let (from, to) = (crate::export::day("from", &args.from)?, crate::export::day("to", &args.to)?);
+    if to < from {
+        return Err(Error::invalid("to", format!("{to} is before --from {from}")));
+    }
+    let deliveries = usecases::engine::replay(store, zone, from, to)?;
+    if args.json {
+        let value = serde_json::json!({ "from": from.to_string(), "to": to.to_string(), "zone": zone.name(), "deliveries": deliveries });
+        json(ctx, &value)?;
+    } else {
+        out(ctx, &text::deliveries(&deliveries))?;
     }
     Ok(0)
 }

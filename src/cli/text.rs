@@ -6,6 +6,7 @@ use chrono::{DateTime, Duration};
 use chrono_tz::Tz;
 
 use crate::interruptions::Interruption;
+use crate::notices::Delivery;
 use crate::reminders::{Level, Warning};
 use crate::summary::{format_minutes, Entry, WeekSummary};
 use crate::timeline::Timeline;
@@ -101,6 +102,28 @@ pub fn warnings(warnings: &[Warning]) -> String {
         let ids: Vec<String> = w.entries.iter().map(ToString::to_string).collect();
         let _ =
             writeln!(out, "{level}: {}\n  Next step: {}\n  Entries: {}\n", w.explanation, w.suggestion, ids.join(", "));
+    }
+    out
+}
+
+/// A replay's notifications, one line each and the body under it.
+pub fn deliveries(deliveries: &[Delivery]) -> String {
+    if deliveries.is_empty() {
+        return "No notifications: the engine would have stayed quiet.\n".into();
+    }
+    let mut out = String::new();
+    for d in deliveries {
+        let at = DateTime::parse_from_rfc3339(&d.at).map(|t| t.format("%a %Y-%m-%d %H:%M").to_string());
+        let waited = d
+            .deferred_from
+            .as_deref()
+            .and_then(|t| DateTime::parse_from_rfc3339(t).ok())
+            .map(|t| format!(" (held since {}: a quiet window)", t.format("%a %H:%M")))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{}  {}{waited}", at.unwrap_or_else(|_| d.at.clone()), d.title);
+        for line in d.body.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
     }
     out
 }

@@ -80,14 +80,15 @@ pub struct Range {
     pub zone: Tz,
 }
 
+/// A local day as a person types it, `YYYY-MM-DD`.
+pub fn day(field: &str, text: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| Error::invalid(field, format!("{} is not a day; use YYYY-MM-DD, e.g. 2026-11-16", quoted(text))))
+}
+
 impl Range {
     /// The range asked for; a missing end is the first or last entry's day (or today).
     pub fn resolve(store: &Store, from: Option<&str>, to: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<Range> {
-        let day = |field: &str, text: &str| {
-            NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-                Error::invalid(field, format!("{} is not a day; use YYYY-MM-DD, e.g. 2026-11-16", quoted(text)))
-            })
-        };
         let span = if from.is_none() || to.is_none() { store.first_and_last_start()? } else { None };
         let local = |t: DateTime<Utc>| t.with_timezone(&zone).date_naive();
         let today = local(now);

@@ -46,8 +46,9 @@ const MAX_DRAFT_BYTES: usize = 64 * 1024;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
-    /// Shared while the store is open, so a restore never replaces the file from under it.
-    _lock: StoreLock,
+    /// Shared while the store is open, so a restore never replaces the file from under it;
+    /// `None` for a scratch copy in memory.
+    _lock: Option<StoreLock>,
 }
 
 /// The per-user data directory (on Linux `~/.local/share/loadline`).
@@ -76,7 +77,7 @@ impl Store {
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| damaged_or(&path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let mut store = Store { conn, path, _lock: lock };
+        let mut store = Store { conn, path, _lock: Some(lock) };
         // Reading a WAL database needs its -shm file, which a read-only directory cannot hold.
         store.check_identity().map_err(|e| store.cannot_write(e))?;
         // WAL lets readers go on while one writer commits; FULL syncs the WAL on every commit,
@@ -104,7 +105,7 @@ impl Store {
             Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
                 .map_err(|e| damaged_or(&path, e))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        let store = Store { conn, path, _lock: lock };
+        let store = Store { conn, path, _lock: Some(lock) };
         store.check_identity()?;
         let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version != MIGRATIONS.len() as i64 {
@@ -467,8 +468,24 @@ impl Store {
         notices::unread(&self.conn)
     }
 
-    pub fn mark_notified(&mut self, id: i64, level: Level) -> Result<()> {
-        self.write(|tx| notices::mark_notified(tx, id, level))
+    /// A notification shown: its notices announced at these severities, and the engine's
+    /// memory, in one transaction.
+    pub fn record_delivery(&mut self, announced: &[(i64, Level)], state: &EngineState) -> Result<()> {
+        self.write(|tx| {
+            for (id, level) in announced {
+                notices::mark_notified(tx, *id, *level)?;
+            }
+            notices::set_engine_state(tx, state)
+        })
+    }
+
+    /// A copy of the whole store in memory, with no notices and no engine memory: what a replay
+    /// of the engine runs on, so it never writes to the person's file.
+    pub fn scratch_copy(&self) -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&self.conn, &mut conn)?.run_to_completion(1024, Duration::ZERO, None)?;
+        conn.execute_batch("DELETE FROM notices; DELETE FROM prefs WHERE key = 'engine';")?;
+        Ok(Store { conn, path: self.path.clone(), _lock: None })
     }
 
     pub fn mark_read(&mut self, ids: &[i64], now: DateTime<Utc>) -> Result<()> {

@@ -1,21 +1,25 @@
 //! The reminder engine's step, its deliveries and the snooze. The app's engine thread only
 //! sleeps, calls `step`, shows what it says and reports back with `delivered`.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::Result;
-use crate::notices::{due, end_of_today, next_wake, quiet_until, reflection_due, Step};
-use crate::reminders::Level;
+use crate::notices::{
+    compose, due, end_of_today, next_wake, quiet_until, reflection_delivery, reflection_due, Delivery, Notice, Step,
+};
+use crate::prefs::Prefs;
 use crate::store::Store;
 use crate::week::IsoWeek;
+use crate::zone::window_edge;
 
 use super::{home_zone, views};
 
-/// Evaluates the rules at `now`, records what holds, and decides what to announce: nothing
-/// while warnings are paused, snoozed, or inside sleep hours or an active non-negotiable.
+/// Evaluates the rules at `now`, records what holds, and decides what to show: nothing while
+/// warnings are paused, snoozed, or inside sleep hours or an active non-negotiable; at most
+/// one notification for the warnings due, and none past the weekly limit.
 pub fn step(store: &mut Store, system_zone: Tz, now: DateTime<Utc>) -> Result<Step> {
     let prefs = store.prefs()?;
     let zone = prefs.home_zone(system_zone)?;
@@ -25,24 +29,62 @@ pub fn step(store: &mut Store, system_zone: Tz, now: DateTime<Utc>) -> Result<St
     let quiet = quiet_until(&store.timeline()?, zone, now);
     let snoozed = state.snoozed_until.filter(|t| *t > now);
     let muted = prefs.warnings_paused || snoozed.is_some() || quiet.is_some();
-    Ok(Step {
-        announce: if muted { Vec::new() } else { due(&holding).cloned().collect() },
-        reflection: !muted && reflection_due(prefs.reflection, state.reflection_reminded, zone, now),
-        wake_at: next_wake(now, zone, quiet, snoozed, prefs.reflection),
-        quiet_until: quiet,
-    })
+    let mut deliveries = Vec::new();
+    if !muted {
+        let mut left = prefs.notifications_per_week.saturating_sub(state.delivered_in(IsoWeek::of(now, zone)));
+        let due: Vec<&Notice> = due(&holding).collect();
+        if let Some(d) = compose(&due, zone, now).filter(|_| left > 0) {
+            deliveries.push(d);
+            left -= 1;
+        }
+        if left > 0 && reflection_due(prefs.reflection, state.reflection_reminded, zone, now) {
+            deliveries.push(reflection_delivery(zone, now));
+        }
+    }
+    Ok(Step { deliveries, wake_at: next_wake(now, zone, quiet, snoozed, prefs.reflection), quiet_until: quiet })
 }
 
-/// A warning's notification was shown (or could not be: the in-app list has it either way).
-pub fn delivered(store: &mut Store, notice: i64, level: Level) -> Result<()> {
-    store.mark_notified(notice, level)
-}
-
-/// The weekly reflection reminder was shown for this week.
-pub fn reflection_reminded(store: &mut Store, system_zone: Tz, now: DateTime<Utc>) -> Result<()> {
+/// A notification was shown (or could not be: the in-app list has it either way): its notices
+/// are announced at their severity and the week's count goes up, in one transaction.
+pub fn delivered(store: &mut Store, delivery: &Delivery, system_zone: Tz, now: DateTime<Utc>) -> Result<()> {
+    let week = IsoWeek::of(now, home_zone(store, None, system_zone)?);
     let mut state = store.engine_state()?;
-    state.reflection_reminded = Some(IsoWeek::of(now, home_zone(store, None, system_zone)?));
-    store.set_engine_state(&state)
+    state.count_delivery(week);
+    if delivery.view == "reflection" {
+        state.reflection_reminded = Some(week);
+    }
+    store.record_delivery(&delivery.announces, &state)
+}
+
+/// What the engine would have shown from the first day to the last: the same `step` and
+/// `delivered`, run with a simulated clock on a copy of the store that starts with no notices.
+/// The clock stops where the app's engine would wake: when each entry ended (it is logged
+/// then), at each instant the engine asks to be woken, and at least every hour.
+pub fn replay(store: &Store, zone: Tz, from: NaiveDate, to: NaiveDate) -> Result<Vec<Delivery>> {
+    let mut scratch = store.scratch_copy()?;
+    let prefs = Prefs { zone: Some(zone.name().to_string()), ..scratch.prefs()? };
+    scratch.set_prefs(&prefs)?;
+    let start = window_edge(zone, from.and_time(NaiveTime::MIN));
+    let end = window_edge(zone, (to + Duration::days(1)).and_time(NaiveTime::MIN));
+    let mut logged: Vec<DateTime<Utc>> = Vec::new();
+    scratch.each_entry(Some((start - Duration::days(1), end)), |e| {
+        logged.push(e.start + Duration::minutes(e.minutes.into()));
+        Ok(())
+    })?;
+    logged.sort_unstable();
+    let mut out = Vec::new();
+    let mut now = start;
+    while now < end {
+        let step = step(&mut scratch, zone, now)?;
+        for d in step.deliveries {
+            delivered(&mut scratch, &d, zone, now)?;
+            out.push(d);
+        }
+        let next_log = logged.iter().copied().find(|t| *t > now);
+        let wake = [Some(step.wake_at), next_log, Some(now + Duration::hours(1))].into_iter().flatten().min();
+        now = wake.expect("never empty").max(now + Duration::minutes(1));
+    }
+    Ok(out)
 }
 
 /// "Snooze for today": nothing is announced until the next local midnight.

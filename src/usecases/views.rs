@@ -59,6 +59,17 @@ pub fn reflection(store: &Store, week: IsoWeek, zone: Tz) -> Result<Reflection> 
     ))
 }
 
+/// The warnings of `week` as they held at its end (or now, for the week under way): kept for
+/// every week, whether the engine ran then or not.
+pub fn week_warnings(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) -> Result<Vec<Warning>> {
+    let (start, end) = week.bounds(zone);
+    let at = (end - Duration::seconds(1)).min(now);
+    if at < start {
+        return Ok(Vec::new());
+    }
+    Ok(warnings_at(store, zone, at)?.into_iter().filter(|w| w.week == week).collect())
+}
+
 /// The warnings that hold at `at`, judged on the history the rules look back over.
 pub fn warnings_at(store: &Store, zone: Tz, at: DateTime<Utc>) -> Result<Vec<Warning>> {
     let thresholds = store.prefs()?.thresholds;

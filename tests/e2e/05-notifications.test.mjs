@@ -67,7 +67,9 @@ test('a warning arrives as a desktop notification, once', async (t) => {
   const overLine = () => server.calls().filter((l) => l.includes('against a load line of 2'));
   await until('the over-the-load-line notification', () => overLine().length > 0);
   assert.match(overLine()[0], /3 sacrifices/);
-  assert.match(overLine()[0], /"snooze", "Snooze for today"/, 'it offers to snooze');
+  assert.match(overLine()[0], /Over your load line this week/, 'its title says what happened in plain words');
+  assert.match(overLine()[0], /"open:warnings", "Open warnings"/, 'its one action opens the Warnings view');
+  assert.doesNotMatch(overLine()[0], /snooze/, 'one action, not a choice to make at a bad moment');
 
   // Another sacrifice in the same week: the engine looks again, but does not repeat itself.
   cli(dataDir, 'log', '--channel', 'chat', '--minutes', '1');

@@ -66,6 +66,7 @@ export function notice(over: Partial<Omit<Notice, 'warning'>> & { warning?: Part
       subject_kind: 'week',
       subject: '2026-W48',
       week: '2026-W48',
+      title: 'Over your load line this week',
       explanation: '3 sacrifices and 2 h 10 min after hours this week: over your load line of 2 and 2 h.',
       suggestion: "Protect tomorrow's boundary: say no to the next non-urgent ask.",
       entries: [7, 9, 12],
@@ -97,6 +98,7 @@ export function prefs(over: Partial<Prefs> = {}): Prefs {
     shortcut: 'Ctrl+Alt+L',
     welcomed: true,
     quicklog_ready: false,
+    notifications_per_week: 3,
     ...over,
   };
 }

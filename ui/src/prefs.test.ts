@@ -47,6 +47,7 @@ describe('the prefs sent', () => {
     form.reflectionDay = 'sun';
     form.reflectionTime = '18:30';
     form.thresholds.streak_days = '4';
+    form.notificationsPerWeek = '5';
     const sent = prefsFrom(form, fresh);
     expect(sent).toEqual({
       ...fresh,
@@ -59,6 +60,7 @@ describe('the prefs sent', () => {
       quicklog_ready: true,
       reflection: { day: 'sun', time: '18:30' },
       thresholds: { ...fresh.thresholds, streak_days: 4 },
+      notifications_per_week: 5,
     });
     // What another window or save_settings wrote is kept.
     expect(sent.zone).toBe('Europe/Berlin');

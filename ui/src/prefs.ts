@@ -69,6 +69,8 @@ export type PrefsForm = {
   /** "HH:MM" */
   reflectionTime: string;
   thresholds: Record<keyof Thresholds, Typed>;
+  /** Desktop notifications in a week at the most. */
+  notificationsPerWeek: Typed;
 };
 
 let nextKey = 1;
@@ -86,6 +88,7 @@ export function prefsFormFrom(p: Prefs): PrefsForm {
     reflectionDay: p.reflection.day,
     reflectionTime: p.reflection.time,
     thresholds: { ...p.thresholds },
+    notificationsPerWeek: p.notifications_per_week,
   };
 }
 
@@ -123,6 +126,7 @@ export function prefsFrom(form: PrefsForm, fresh: Prefs): Prefs {
     quicklog_ready: form.quicklogReady,
     reflection: { day: form.reflectionDay, time },
     thresholds,
+    notifications_per_week: needWhole('notifications_per_week', form.notificationsPerWeek),
   };
 }
 

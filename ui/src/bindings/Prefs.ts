@@ -36,4 +36,8 @@ welcomed: boolean,
  * Keep the quick-log window built and hidden, so it opens at once, at the cost of a webview
  * held all day (the figures are in the README).
  */
-quicklog_ready: boolean, };
+quicklog_ready: boolean, 
+/**
+ * Desktop notifications in one week at the most; the rest wait in the in-app list.
+ */
+notifications_per_week: number, };

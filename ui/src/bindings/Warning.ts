@@ -12,7 +12,12 @@ subject: string,
 /**
  * The week it is about, for "never the same warning twice in a week".
  */
-week: IsoWeek, explanation: string, suggestion: string, 
+week: IsoWeek, 
+/**
+ * What happened, in a few plain words: a notification's title ("Over your load line in 3
+ * of the last 4 weeks").
+ */
+title: string, explanation: string, suggestion: string, 
 /**
  * Ids of the entries behind it.
  */
