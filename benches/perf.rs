@@ -90,7 +90,7 @@ fn main() {
 
     report(
         "reflection view (week, trend, heatmap), 50,000",
-        time(100, || views::reflection(&store, week, ZONE).unwrap()),
+        time(100, || views::reflection(&store, week, ZONE, now()).unwrap()),
     );
     report("read all 50,000 entries", time(10, || store.interruptions(None).unwrap()));
     let all = Range::resolve(&store, None, None, ZONE, now()).unwrap();

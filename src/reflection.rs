@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::classify::{span_on, window_intervals};
 use crate::error::{Error, Result};
-use crate::notices::Notice;
+use crate::reminders::Warning;
 use crate::schedule::Day;
 use crate::summary::{Entry, WeekSummary};
 use crate::timeline::Timeline;
@@ -98,8 +98,9 @@ pub struct Reflection {
     pub trend: Vec<WeekSummary>,
     pub heatmap: Vec<HeatDay>,
     pub top_sources: Vec<SourceCount>,
-    /// The warnings that fired about this week.
-    pub warnings: Vec<Notice>,
+    /// The week's warnings as they held at its end (or now, for this week), whether the app
+    /// ran then or not.
+    pub warnings: Vec<Warning>,
     pub answers: Answers,
     pub entries: Vec<Entry>,
 }
@@ -132,7 +133,7 @@ pub fn assemble(
     trend: Vec<WeekSummary>,
     entries: Vec<Entry>,
     timeline: &Timeline,
-    warnings: Vec<Notice>,
+    warnings: Vec<Warning>,
     answers: Answers,
 ) -> Reflection {
     let (start, end) = week.bounds(zone);

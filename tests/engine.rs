@@ -284,6 +284,8 @@ mod replay {
         let warnings = views::week_warnings(&t.store, week, BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
         assert!(warnings.iter().any(|w| w.rule == Rule::OverLoadLine), "{warnings:?}");
         assert!(warnings.iter().all(|w| w.week == week));
+        let reflection = views::reflection(&t.store, week, BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
+        assert_eq!(reflection.warnings, warnings, "the week's reflection shows the same");
         let future = "2027-W02".parse().unwrap();
         assert!(views::week_warnings(&t.store, future, BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().is_empty());
     }

@@ -16,17 +16,26 @@ fn week(w: &str) -> IsoWeek {
 #[test]
 fn the_verdict_says_how_the_week_went_in_plain_words() {
     let mut t = temp_store();
-    assert_eq!(views::reflection(&t.store, week("2026-W47"), BERLIN).unwrap().verdict, "A quiet week: nothing logged");
+    assert_eq!(
+        views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
+        "A quiet week: nothing logged"
+    );
     t.log(entry(BERLIN, "2026-11-18T10:00", 30));
-    assert_eq!(views::reflection(&t.store, week("2026-W47"), BERLIN).unwrap().verdict, "Under your load line");
+    assert_eq!(
+        views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
+        "Under your load line"
+    );
     for day in ["09", "10", "11", "16", "17", "18"] {
         t.log(entry(BERLIN, &format!("2026-11-{day}T20:00"), 30));
     }
     assert_eq!(
-        views::reflection(&t.store, week("2026-W47"), BERLIN).unwrap().verdict,
+        views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
         "Over your load line — second week in a row"
     );
-    assert_eq!(views::reflection(&t.store, week("2026-W46"), BERLIN).unwrap().verdict, "Over your load line");
+    assert_eq!(
+        views::reflection(&t.store, week("2026-W46"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
+        "Over your load line"
+    );
 }
 
 #[test]
@@ -42,7 +51,7 @@ fn the_heatmap_shows_minutes_per_local_hour_with_the_windows_drawn_in() {
     t.store.add_boundary(dinner, utc("2026-11-01T00:00:00Z")).unwrap();
     t.log(entry(BERLIN, "2026-11-18T18:40", 50)); // Wednesday 18:40–19:30
     t.log(entry(BERLIN, "2026-11-22T23:30", 60)); // Sunday 23:30 into next week's Monday
-    let r = views::reflection(&t.store, week("2026-W47"), BERLIN).unwrap();
+    let r = views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
     let wed = &r.heatmap[2];
     assert_eq!((wed.date.as_str(), wed.hours[18].minutes, wed.hours[19].minutes), ("2026-11-18", 20, 30));
     assert_eq!(wed.hours[18].protected, vec!["Family dinner"]);
@@ -60,7 +69,7 @@ fn the_heatmap_shows_minutes_per_local_hour_with_the_windows_drawn_in() {
 fn a_dst_week_heatmap_counts_real_minutes() {
     let mut t = temp_store();
     t.log(entry(BERLIN, "2026-03-29T01:30", 90)); // 01:30 CET to 04:00 CEST
-    let r = views::reflection(&t.store, week("2026-W13"), BERLIN).unwrap();
+    let r = views::reflection(&t.store, week("2026-W13"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
     let sunday = &r.heatmap[6];
     assert_eq!((sunday.hours[1].minutes, sunday.hours[2].minutes, sunday.hours[3].minutes), (30, 0, 60));
 }
@@ -76,7 +85,7 @@ fn top_sources_name_the_runbook_candidates() {
         e.delegable = delegable;
         t.log(e);
     }
-    let r = views::reflection(&t.store, week("2026-W47"), BERLIN).unwrap();
+    let r = views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
     let s: Vec<_> =
         r.top_sources.iter().map(|s| (s.source.as_str(), s.interruptions, s.sacrifices, s.delegable)).collect();
     assert_eq!(s, vec![("db", 2, 2, 2), ("alice", 1, 0, 0)]);
@@ -92,8 +101,14 @@ fn answers_are_saved_per_week_checked_and_kept_in_the_backup() {
         ..Answers::default()
     };
     t.store.save_reflection(week("2026-W47"), &answers, utc("2026-11-20T16:00:00Z")).unwrap();
-    assert_eq!(views::reflection(&t.store, week("2026-W47"), BERLIN).unwrap().answers, answers);
-    assert_eq!(views::reflection(&t.store, week("2026-W46"), BERLIN).unwrap().answers, Answers::default());
+    assert_eq!(
+        views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().answers,
+        answers
+    );
+    assert_eq!(
+        views::reflection(&t.store, week("2026-W46"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().answers,
+        Answers::default()
+    );
     let bad = Answers { energy: Some(6), ..Answers::default() };
     assert!(t
         .store

@@ -375,7 +375,8 @@ pub fn close_quicklog<R: Runtime>(app: AppHandle<R>) {
 pub fn reflection(state: State<'_, AppState>, week: Arg<Option<String>>) -> ApiResult<Reflection> {
     state.with_store(|s| {
         let zone = zone(s)?;
-        views::reflection(s, views::week_or_now(week.0.as_deref(), zone, clock::now())?, zone)
+        let now = clock::now();
+        views::reflection(s, views::week_or_now(week.0.as_deref(), zone, now)?, zone, now)
     })
 }
 

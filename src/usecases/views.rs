@@ -47,14 +47,14 @@ pub fn entries(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> 
     Ok(Entry::all(store.interruptions(range)?.iter().rev(), &timeline))
 }
 
-pub fn reflection(store: &Store, week: IsoWeek, zone: Tz) -> Result<Reflection> {
+pub fn reflection(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) -> Result<Reflection> {
     Ok(reflection::assemble(
         week,
         zone,
         trend(store, week, TREND_WEEKS, zone)?,
         entries(store, Some(week.bounds(zone)))?,
         &store.timeline()?,
-        store.notices_of_week(week)?,
+        week_warnings(store, week, zone, now)?,
         store.reflection(week)?.unwrap_or_default(),
     ))
 }

@@ -126,7 +126,7 @@ export function reflection(over: Partial<Reflection> = {}): Reflection {
     trend: Array.from({ length: 12 }, (_, i) => week({ week: `2026-W${String(37 + i).padStart(2, '0')}`, sacrifices: i % 4 })),
     heatmap: heatmap(),
     top_sources: [{ source: 'db-primary', interruptions: 3, sacrifices: 2, delegable: 2 }],
-    warnings: [notice()],
+    warnings: [notice().warning],
     answers: { cost: '', chosen: '', runbook: '', protect: '', energy: null },
     entries: [entry()],
     ...over,

@@ -2,8 +2,8 @@
 import type { Answers } from "./Answers";
 import type { Entry } from "./Entry";
 import type { HeatDay } from "./HeatDay";
-import type { Notice } from "./Notice";
 import type { SourceCount } from "./SourceCount";
+import type { Warning } from "./Warning";
 import type { WeekSummary } from "./WeekSummary";
 
 export type Reflection = { week: WeekSummary, 
@@ -16,6 +16,7 @@ verdict: string,
  */
 trend: Array<WeekSummary>, heatmap: Array<HeatDay>, top_sources: Array<SourceCount>, 
 /**
- * The warnings that fired about this week.
+ * The week's warnings as they held at its end (or now, for this week), whether the app
+ * ran then or not.
  */
-warnings: Array<Notice>, answers: Answers, entries: Array<Entry>, };
+warnings: Array<Warning>, answers: Answers, entries: Array<Entry>, };
