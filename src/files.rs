@@ -31,7 +31,8 @@ pub fn write_private_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Res
         let mut out = BufWriter::with_capacity(256 * 1024, options.open(&tmp).map_err(io)?);
         write(&mut out)?;
         let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-        file.sync_all().map_err(io)?;
+        // The data and the size it needs; the rename is what makes it visible.
+        file.sync_data().map_err(io)?;
         fs::rename(&tmp, path).map_err(io)
     })();
     if result.is_err() {
