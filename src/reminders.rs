@@ -198,8 +198,8 @@ fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
             week: this_week,
             title: "Over your load line this week".into(),
             explanation: format!(
-                "{} sacrifices and {} after hours this week against a load line of {} and {}{late}.",
-                s.sacrifices,
+                "{} and {} after hours this week against a load line of {} and {}{late}.",
+                plural(s.sacrifices, "sacrifice", "sacrifices"),
                 format_minutes(s.after_hours_minutes),
                 s.load_line.sacrifices,
                 format_minutes(s.load_line.minutes)
@@ -319,7 +319,11 @@ fn sleep(cx: &Context, out: &mut Vec<Warning>) {
         subject: this_week.to_string(),
         week: this_week,
         title: format!("{} in your sleep hours this week", plural(n, "interruption", "interruptions")),
-        explanation: format!("{n} interruptions in your sleep hours this week, {} in all.", format_minutes(minutes)),
+        explanation: format!(
+            "{} in your sleep hours this week, {} in all.",
+            plural(n, "interruption", "interruptions"),
+            format_minutes(minutes)
+        ),
         suggestion: "Protect tonight's sleep: hand the pager to a teammate, and write down what woke you so it can be fixed in daylight.".into(),
         entries: ids(hits.into_iter()),
     });
@@ -341,7 +345,10 @@ fn reactive(cx: &Context, out: &mut Vec<Warning>) {
         subject: this_week.to_string(),
         week: this_week,
         title: format!("{n} of this week's {} came to you, not from you", plural(total, "sacrifice", "sacrifices")),
-        explanation: format!("{n} of this week's {total} sacrifices were reactive, not chosen: running on panic."),
+        explanation: format!(
+            "{n} of this week's {} reactive, not chosen: running on panic.",
+            plural(total, "sacrifice was", "sacrifices were")
+        ),
         suggestion: "Make the next one a conscious choice: before you answer, ask whether it needs you, now.".into(),
         entries: ids(reactive.into_iter()),
     });
@@ -370,10 +377,13 @@ fn single_point_of_failure(cx: &Context, out: &mut Vec<Warning>) {
             week: this_week,
             title: format!("{source} keeps coming back to you"),
             explanation: format!(
-                "{source} was behind {n} sacrifices in {} days, {delegable} of them delegable: you may be its single point of failure.",
-                cx.thresholds.source_window_days
+                "{source} was behind {} in {}, {delegable} of them delegable: you may be its single point of failure.",
+                plural(n, "sacrifice", "sacrifices"),
+                plural(cx.thresholds.source_window_days, "day", "days")
             ),
-            suggestion: format!("Write the runbook for {source}, or hand it over: someone else could have taken {delegable} of these."),
+            suggestion: format!(
+                "Write the runbook for {source}, or hand it over: someone else could have taken {delegable} of these."
+            ),
             entries: hits.iter().map(|(i, _)| i.id).collect(),
         });
     }

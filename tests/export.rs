@@ -215,3 +215,35 @@ fn a_backup_whose_entry_is_refused_by_the_store_writes_nothing() {
     assert_eq!(fresh.store.count().unwrap(), 1, "nothing of the backup was written");
     assert!(fresh.store.timeline().unwrap().boundaries.is_empty());
 }
+
+/// "1 interruptions", "(1 days)", "1 of 1 weeks": every count in a report and in the rules'
+/// words agrees with its noun, for one thing and for two.
+#[test]
+fn every_count_agrees_with_its_noun() {
+    let wrong = ["1 interruptions", "1 days", "1 weeks", "1 sacrifices", "1 entries", "1 sacrifices were"];
+    for n in [1usize, 2] {
+        let mut t = temp_store();
+        for k in 0..n {
+            let mut e = entry(BERLIN, &format!("2026-11-18T23:{:02}", 10 + k * 20), 15);
+            e.source = Some("db-primary".into());
+            t.log(e);
+        }
+        let range = Range { from: "2026-11-18".parse().unwrap(), to: "2026-11-18".parse().unwrap(), zone: BERLIN };
+        let md = render(&t.store, Format::Markdown, &range, &Include::default(), None, utc(NOW)).unwrap();
+        let warnings = views::week_warnings(&t.store, "2026-W47".parse().unwrap(), BERLIN, utc(NOW)).unwrap();
+        let words: Vec<String> = warnings.iter().flat_map(|w| [w.title.clone(), w.explanation.clone()]).collect();
+        let all = format!("{md}\n{}", words.join("\n"));
+        for bad in wrong {
+            assert!(!all.contains(bad), "{n} entries: found {bad:?} in\n{all}");
+        }
+        assert!(md.contains("(1 day)"), "{md}");
+        assert!(
+            md.contains(if n == 1 {
+                "1 interruption fell in sleep hours"
+            } else {
+                "2 interruptions fell in sleep hours"
+            }),
+            "{md}"
+        );
+    }
+}

@@ -23,7 +23,7 @@ use crate::export::ExportRequest;
 use crate::interruptions::Draft;
 use crate::schedule::Span;
 use crate::store::Store;
-use crate::summary::Entry;
+use crate::summary::{plural, Entry};
 use crate::usecases::{self, boundaries, entries, exports, settings as saved, views};
 use crate::zone::{parse_at, parse_zone};
 use args::{BoundaryEdit, BoundaryFields, CheckArgs, ExportArgs, ListArgs, LogArgs, OnOff, SettingsSet, WeekArgs};
@@ -344,8 +344,11 @@ fn import(store: &mut Store, file: &Path, ctx: &mut Context) -> Result<i32> {
     out(
         ctx,
         &format!(
-            "Imported {} entries ({} were already here), {} non-negotiables and {} setting versions.\n",
-            r.entries_added, r.entries_already_there, r.non_negotiables_added, r.setting_versions_added
+            "Imported {} ({} already here), {} and {}.\n",
+            plural(r.entries_added as u32, "entry", "entries"),
+            r.entries_already_there,
+            plural(r.non_negotiables_added as u32, "non-negotiable", "non-negotiables"),
+            plural(r.setting_versions_added as u32, "setting version", "setting versions")
         ),
     )?;
     Ok(0)

@@ -8,7 +8,7 @@ use chrono_tz::Tz;
 use crate::interruptions::Interruption;
 use crate::notices::Delivery;
 use crate::reminders::{Level, Warning};
-use crate::summary::{format_minutes, Entry, WeekSummary};
+use crate::summary::{format_minutes, plural, Entry, WeekSummary};
 use crate::timeline::Timeline;
 
 pub fn entry_line(i: &Interruption, zone: Tz) -> String {
@@ -71,7 +71,14 @@ pub fn week_report(s: &WeekSummary) -> String {
             "After hours",
             format!("{} (load line {})", format_minutes(s.after_hours_minutes), format_minutes(s.load_line.minutes)),
         ),
-        ("Sleep hours", format!("{} interruptions, {}", s.sleep_interruptions, format_minutes(s.sleep_minutes))),
+        (
+            "Sleep hours",
+            format!(
+                "{}, {}",
+                plural(s.sleep_interruptions, "interruption", "interruptions"),
+                format_minutes(s.sleep_minutes)
+            ),
+        ),
         ("Chosen / reactive", format!("{} / {}", s.chosen, s.reactive)),
         ("Delegable", s.delegable.to_string()),
         ("All interruptions", s.interruptions.to_string()),

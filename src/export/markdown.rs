@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use crate::export::report::{describe_range, Report};
-use crate::summary::format_minutes;
+use crate::summary::{format_minutes, plural};
 
 /// Keeps a person's text from turning into Markdown structure: inline markers anywhere, and
 /// what would start a heading, quote or list at the start of the line.
@@ -37,13 +37,13 @@ pub fn render(r: &Report) -> String {
     }
     let _ = writeln!(
         m,
-        "\n**{} sacrifices** · **{} after hours** ({}% of all interruption time) · **{} in sleep hours** · over the load line in **{} of {} weeks**\n",
-        r.sacrifices,
+        "\n**{}** · **{} after hours** ({}% of all interruption time) · **{} in sleep hours** · over the load line in **{} of {}**\n",
+        plural(r.sacrifices, "sacrifice", "sacrifices"),
         format_minutes(r.after_hours_minutes),
         r.after_hours_share(),
         r.sleep_interruptions,
         r.weeks_over(),
-        r.weeks.len()
+        plural(r.weeks.len() as u32, "week", "weeks")
     );
     let _ = writeln!(m, "| Week | Sacrifices | After hours | Load line |\n| --- | ---: | ---: | --- |");
     for w in &r.weeks {

@@ -11,7 +11,7 @@ use crate::classify::{Classification, Classifier};
 use crate::error::Result;
 use crate::export::{Include, Range};
 use crate::store::Store;
-use crate::summary::{tally, Counted};
+use crate::summary::{plural, tally, Counted};
 use crate::week::IsoWeek;
 
 pub struct WeekRow {
@@ -74,26 +74,32 @@ impl Report {
             return out;
         }
         out.push(format!(
-            "{} of {} interruptions crossed into personal time ({}% of the minutes were after hours).",
+            "{} of {} crossed into personal time ({}% of the minutes were after hours).",
             self.sacrifices,
-            self.interruptions,
+            plural(self.interruptions, "interruption", "interruptions"),
             self.after_hours_share()
         ));
-        let weeks = self.weeks.len();
-        out.push(match self.weeks_over() {
+        let weeks = self.weeks.len() as u32;
+        out.push(match self.weeks_over() as u32 {
+            0 if weeks == 1 => "The week stayed under the load line.".to_string(),
             0 => format!("Every one of the {weeks} weeks stayed under the load line."),
-            n if n * 2 > weeks => format!(
-                "Over the load line in {n} of {weeks} weeks: the after-hours load is a habit, not an exception."
+            n if n * 2 > weeks && weeks > 1 => format!(
+                "Over the load line in {n} of {}: the after-hours load is a habit, not an exception.",
+                plural(weeks, "week", "weeks")
             ),
-            n => format!("Over the load line in {n} of {weeks} weeks."),
+            n => format!("Over the load line in {n} of {}.", plural(weeks, "week", "weeks")),
         });
         if self.sleep_interruptions > 0 {
-            out.push(format!("{} interruptions fell in sleep hours.", self.sleep_interruptions));
+            out.push(format!(
+                "{} fell in sleep hours.",
+                plural(self.sleep_interruptions, "interruption", "interruptions")
+            ));
         }
         if self.sacrifices > 0 && self.reactive * 2 > self.sacrifices {
             out.push(format!(
-                "{} of the {} sacrifices were reactive rather than chosen.",
-                self.reactive, self.sacrifices
+                "{} of the {} reactive rather than chosen.",
+                self.reactive,
+                plural(self.sacrifices, "sacrifice was", "sacrifices were")
             ));
         }
         if let Some(top) = self.top_sources.first().filter(|s| s.sacrifices >= 3) {
@@ -225,6 +231,6 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
 
 /// The days of the range, for headings: `16 Nov – 22 Nov 2026`.
 pub fn describe_range(from: NaiveDate, to: NaiveDate) -> String {
-    let days = (to - from + Duration::days(1)).num_days();
-    format!("{} – {} ({days} days)", from.format("%-d %b %Y"), to.format("%-d %b %Y"))
+    let days = (to - from + Duration::days(1)).num_days() as u32;
+    format!("{} – {} ({})", from.format("%-d %b %Y"), to.format("%-d %b %Y"), plural(days, "day", "days"))
 }
