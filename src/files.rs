@@ -17,7 +17,7 @@ pub fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
 /// Lets `write` fill a temporary file beside `path` through a buffer, syncs it, then renames
 /// it into place, so a crash or an error never leaves half an export and a large one is never
 /// held in memory whole.
-pub fn write_private_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+pub fn write_private_with(path: &Path, write: impl FnOnce(&mut (dyn Write + Send)) -> Result<()>) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name =
         path.file_name().ok_or_else(|| Error::invalid("out", format!("{} is not a file name", path.display())))?;

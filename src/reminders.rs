@@ -10,9 +10,11 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::classify::Classification;
+use crate::classify::Classifier;
 use crate::error::{Error, Result};
 use crate::interruptions::Interruption;
-use crate::summary::{format_minutes, plural, week_summary, Entry};
+use crate::summary::{format_minutes, plural, tally, Counted};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
@@ -129,10 +131,8 @@ struct Context<'a> {
     zone: Tz,
     timeline: &'a Timeline,
     thresholds: &'a Thresholds,
-    /// The history up to `now`.
-    history: &'a [Interruption],
     /// Entries that started by `now`, oldest first, with their classification.
-    entries: Vec<(&'a Interruption, Entry)>,
+    entries: Vec<(&'a Interruption, Classification)>,
 }
 
 /// The warnings that hold at `now`, counting weeks in `zone`. `history` is sorted by start and
@@ -145,8 +145,9 @@ pub fn evaluate(
     now: DateTime<Utc>,
 ) -> Vec<Warning> {
     let history = &history[..history.partition_point(|i| i.entry.start <= now)];
-    let entries = history.iter().zip(Entry::all(history, timeline)).collect();
-    let cx = Context { now, zone, timeline, thresholds, history, entries };
+    let mut classifier = Classifier::new(timeline);
+    let entries = history.iter().map(|i| (i, classifier.classify(&i.entry))).collect();
+    let cx = Context { now, zone, timeline, thresholds, entries };
     let mut out = Vec::new();
     over_load_line_and_habit(&cx, &mut out);
     allowance(&cx, &mut out);
@@ -166,12 +167,18 @@ pub fn history_start(thresholds: &Thresholds, zone: Tz, now: DateTime<Utc>) -> D
     by_weeks.min(now - Duration::days(days))
 }
 
-fn week_entries<'a>(cx: &'a Context, week: IsoWeek) -> impl Iterator<Item = &'a (&'a Interruption, Entry)> {
+fn week_entries<'a>(cx: &'a Context, week: IsoWeek) -> impl Iterator<Item = &'a (&'a Interruption, Classification)> {
     let (start, end) = week.bounds(cx.zone);
     cx.entries.iter().filter(move |(i, _)| i.entry.start >= start && i.entry.start < end)
 }
 
-fn ids<'a>(entries: impl Iterator<Item = &'a (&'a Interruption, Entry)>) -> Vec<i64> {
+/// A week's totals from the entries already classified, not classified again.
+fn week_totals(cx: &Context, week: IsoWeek) -> crate::summary::WeekSummary {
+    let counted = week_entries(cx, week).map(|(i, c)| Counted::new(i.entry.chosen, i.entry.delegable, c.clone()));
+    tally(week, cx.zone, counted, cx.timeline)
+}
+
+fn ids<'a>(entries: impl Iterator<Item = &'a (&'a Interruption, Classification)>) -> Vec<i64> {
     entries.map(|(i, _)| i.id).collect()
 }
 
@@ -185,9 +192,9 @@ fn times(n: u32) -> String {
 
 fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
     let this_week = IsoWeek::of(cx.now, cx.zone);
-    let s = week_summary(this_week, cx.zone, cx.history, cx.timeline);
+    let s = week_totals(cx, this_week);
     if s.over_load_line {
-        let sacrifices: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.sacrifice).collect();
+        let sacrifices: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.is_sacrifice()).collect();
         let late = sacrifices.iter().filter(|(_, e)| e.sleep_minutes > 0).count();
         let late = if late > 0 { format!("; {late} of them in sleep hours") } else { String::new() };
         out.push(Warning {
@@ -211,11 +218,12 @@ fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
 
     let window = cx.thresholds.habit_window_weeks;
     let weeks: Vec<IsoWeek> = (0..window).scan(this_week, |w, _| Some(std::mem::replace(w, w.previous()))).collect();
-    let over: Vec<IsoWeek> =
-        weeks.iter().copied().filter(|w| week_summary(*w, cx.zone, cx.history, cx.timeline).over_load_line).collect();
+    let over: Vec<IsoWeek> = weeks.iter().copied().filter(|w| week_totals(cx, *w).over_load_line).collect();
     if over.len() as u32 >= cx.thresholds.habit_weeks && over.contains(&this_week) {
-        let entries =
-            over.iter().flat_map(|w| week_entries(cx, *w).filter(|(_, e)| e.sacrifice).map(|(i, _)| i.id)).collect();
+        let entries = over
+            .iter()
+            .flat_map(|w| week_entries(cx, *w).filter(|(_, e)| e.is_sacrifice()).map(|(i, _)| i.id))
+            .collect();
         out.push(Warning {
             rule: Rule::Habit,
             severity: Level::Habit,
@@ -331,9 +339,9 @@ fn sleep(cx: &Context, out: &mut Vec<Warning>) {
 
 fn reactive(cx: &Context, out: &mut Vec<Warning>) {
     let this_week = IsoWeek::of(cx.now, cx.zone);
-    let sacrifices: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.sacrifice).collect();
+    let sacrifices: Vec<_> = week_entries(cx, this_week).filter(|(_, e)| e.is_sacrifice()).collect();
     let total = sacrifices.len() as u32;
-    let reactive: Vec<_> = sacrifices.into_iter().filter(|(_, e)| !e.chosen).collect();
+    let reactive: Vec<_> = sacrifices.into_iter().filter(|(i, _)| !i.entry.chosen).collect();
     let n = reactive.len() as u32;
     if total < cx.thresholds.reactive_min_sacrifices || n * 2 <= total {
         return;
@@ -356,8 +364,11 @@ fn reactive(cx: &Context, out: &mut Vec<Warning>) {
 
 fn single_point_of_failure(cx: &Context, out: &mut Vec<Warning>) {
     let since = cx.now - Duration::days(i64::from(cx.thresholds.source_window_days));
-    let recent: Vec<_> =
-        cx.entries.iter().filter(|(i, e)| e.sacrifice && i.entry.start >= since && i.entry.source.is_some()).collect();
+    let recent: Vec<_> = cx
+        .entries
+        .iter()
+        .filter(|(i, e)| e.is_sacrifice() && i.entry.start >= since && i.entry.source.is_some())
+        .collect();
     let mut sources: Vec<&str> = recent.iter().filter_map(|(i, _)| i.entry.source.as_deref()).collect();
     sources.sort_unstable();
     sources.dedup();

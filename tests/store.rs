@@ -172,3 +172,38 @@ fn a_non_negotiable_must_exist_to_be_edited() {
     let err = t.store.edit_boundary(7, None, utc("2026-11-25T00:00:00Z")).unwrap_err();
     assert!(matches!(err, Error::NotFound(_)));
 }
+
+#[test]
+fn entries_read_ahead_arrive_in_order_and_a_consumers_error_stops_the_read() {
+    let mut t = crate::support::temp_store();
+    let entries: Vec<_> = (0..3000)
+        .map(|n| {
+            crate::support::entry(
+                crate::support::BERLIN,
+                &format!("2026-{:02}-{:02}T20:00", 1 + n / 280, 1 + n % 28),
+                5,
+            )
+        })
+        .collect();
+    t.store.log(&entries, crate::support::utc("2026-12-01T12:00:00Z")).unwrap();
+    let mut seen = Vec::new();
+    t.store
+        .each_entry_ahead(None, |e| {
+            seen.push(e.start);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(seen.len(), 3000);
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "by start, across batches");
+    let mut n = 0;
+    let stopped = t.store.each_entry_ahead(None, |_| {
+        n += 1;
+        if n == 1500 {
+            Err(loadline_core::Error::invalid("tags", "stored value cannot be read"))
+        } else {
+            Ok(())
+        }
+    });
+    assert!(stopped.unwrap_err().to_string().starts_with("tags:"));
+    assert_eq!(n, 1500, "nothing after the error");
+}

@@ -29,7 +29,8 @@ pub fn main() -> ExitCode {
 /// Runs one command with the real clock, zone and streams.
 pub fn run(data_dir: &Path, command: Command) -> ExitCode {
     let mut stdin = io::stdin().lock();
-    let mut stdout = io::stdout().lock();
+    // Not locked: a lock cannot cross to the thread that writes an export.
+    let mut stdout = io::stdout();
     let mut stderr = io::stderr().lock();
     let mut ctx = cli::Context {
         now: clock::now(),

@@ -36,7 +36,8 @@ pub struct Context<'a> {
     pub now: DateTime<Utc>,
     pub system_zone: Tz,
     pub stdin: &'a mut dyn Read,
-    pub stdout: &'a mut dyn Write,
+    /// `Send`, so an export can write from the thread that formats it.
+    pub stdout: &'a mut (dyn Write + Send),
     pub stderr: &'a mut dyn Write,
 }
 
@@ -275,8 +276,7 @@ fn list_json(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, ctx: 
 fn week(store: &mut Store, args: WeekArgs, ctx: &mut Context) -> Result<i32> {
     let zone = home_zone(store, args.tz.as_deref(), ctx)?;
     let week = views::week_or_now(args.week.as_deref(), zone, ctx.now)?;
-    let summary = views::week(store, week, zone)?;
-    let warnings = views::week_warnings(store, week, zone, ctx.now)?;
+    let (summary, warnings) = views::week_with_warnings(store, week, zone, ctx.now)?;
     if args.json {
         let mut value = serde_json::to_value(&summary).expect("summaries always serialise");
         value["warnings"] = serde_json::to_value(&warnings).expect("warnings always serialise");

@@ -133,7 +133,7 @@ pub fn write(
     store: &Store,
     range: Option<(DateTime<Utc>, DateTime<Utc>)>,
     now: DateTime<Utc>,
-    w: &mut dyn Write,
+    w: &mut (dyn Write + Send),
 ) -> Result<()> {
     let timeline = store.timeline()?;
     let records = store.boundary_records()?;
@@ -153,8 +153,8 @@ pub fn write(
     // Each entry is made in this buffer and written in one call: a writer behind `dyn` would
     // otherwise be called for every token.
     let mut buf: Vec<u8> = Vec::with_capacity(1024);
-    let each = |f: &mut dyn FnMut(EntryRef) -> Result<()>| match range {
-        Some(range) => store.each_entry(Some(range), f),
+    let each = |f: &mut (dyn FnMut(EntryRef) -> Result<()> + Send)| match range {
+        Some(range) => store.each_entry_ahead(Some(range), f),
         None => store.each_entry_as_logged(f),
     };
     each(&mut |e| {

@@ -54,14 +54,14 @@ fn bool_text(b: bool) -> &'static str {
 }
 
 /// Writes the CSV to `w`, a row as each entry is read.
-pub fn write(store: &Store, range: &Range, include: &Include, w: &mut dyn Write) -> Result<()> {
+pub fn write(store: &Store, range: &Range, include: &Include, w: &mut (dyn Write + Send)) -> Result<()> {
     let timeline = store.timeline()?;
     let mut classifier = Classifier::new(&timeline);
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
     let fail = |e: csv::Error| Error::io("cannot write the CSV", std::io::Error::other(e));
     out.write_record(COLUMNS).map_err(fail)?;
     let mut buf = String::new();
-    store.each_entry(Some(range.instants()), |e| {
+    store.each_entry_ahead(Some(range.instants()), |e| {
         let c = classifier.classify_ref(&e);
         let breaches: Vec<&str> = c
             .breaches

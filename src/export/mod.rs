@@ -124,7 +124,7 @@ pub fn write(
     include: &Include,
     message: Option<String>,
     now: DateTime<Utc>,
-    w: &mut dyn Write,
+    w: &mut (dyn Write + Send),
 ) -> Result<()> {
     let fail = |e: std::io::Error| Error::io("cannot write the export", e);
     match format {
@@ -230,7 +230,7 @@ impl ExportRequest {
     }
 
     /// Writes the export to `w` as it is made.
-    pub fn write_to(&self, store: &Store, zone: Tz, now: DateTime<Utc>, w: &mut dyn Write) -> Result<()> {
+    pub fn write_to(&self, store: &Store, zone: Tz, now: DateTime<Utc>, w: &mut (dyn Write + Send)) -> Result<()> {
         let format: Format = self.format.parse()?;
         if format == Format::Json && self.days(zone, now)? == (None, None) {
             return backup::write(store, None, now, w);

@@ -129,7 +129,7 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
     let mut names: Vec<String> = Vec::new();
     let mut known: HashMap<String, usize> = HashMap::new();
     let mut rows: Vec<Row> = Vec::new();
-    store.each_entry(Some(bounds), |e| {
+    store.each_entry_ahead(Some(bounds), |e| {
         let source = e.source.map(|s| match known.get(s) {
             Some(&at) => at,
             None => {

@@ -313,10 +313,27 @@ impl Store {
         rows::each(&self.conn, "WHERE start_utc >= ?1 AND start_utc < ?2 ORDER BY start_utc, id", params![from, to], f)
     }
 
-    /// Every entry in the order it was logged: a whole backup needs no order, and the table's
-    /// own order is read straight through (a third faster than through the index by start).
-    pub fn each_entry_as_logged(&self, f: impl FnMut(EntryRef) -> Result<()>) -> Result<()> {
-        rows::each(&self.conn, "ORDER BY id", [], f)
+    /// As `each_entry`, but `f` runs on a thread of its own while this one reads ahead: for
+    /// exports, which read and write about equally.
+    pub fn each_entry_ahead(
+        &self,
+        range: Option<(DateTime<Utc>, DateTime<Utc>)>,
+        f: impl FnMut(EntryRef) -> Result<()> + Send,
+    ) -> Result<()> {
+        let (from, to) = range.map_or((i64::MIN, i64::MAX), |(a, b)| (a.timestamp(), b.timestamp()));
+        rows::each_ahead(
+            &self.conn,
+            "WHERE start_utc >= ?1 AND start_utc < ?2 ORDER BY start_utc, id",
+            params![from, to],
+            f,
+        )
+    }
+
+    /// Every entry in the order it was logged, read ahead as `each_entry_ahead` does: a whole
+    /// backup needs no order, and the table's own order is read straight through (a third
+    /// faster than through the index by start).
+    pub fn each_entry_as_logged(&self, f: impl FnMut(EntryRef) -> Result<()> + Send) -> Result<()> {
+        rows::each_ahead(&self.conn, "ORDER BY id", [], f)
     }
 
     /// The first and the last start, without reading the entries.

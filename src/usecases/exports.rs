@@ -28,7 +28,7 @@ pub fn write(
     request: &ExportRequest,
     system_zone: Tz,
     now: DateTime<Utc>,
-    w: &mut dyn std::io::Write,
+    w: &mut (dyn std::io::Write + Send),
 ) -> Result<()> {
     request.write_to(store, home_zone(store, None, system_zone)?, now, w)
 }

@@ -62,12 +62,29 @@ pub fn reflection(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) ->
 /// The warnings of `week` as they held at its end (or now, for the week under way): kept for
 /// every week, whether the engine ran then or not.
 pub fn week_warnings(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) -> Result<Vec<Warning>> {
+    Ok(week_with_warnings(store, week, zone, now)?.1)
+}
+
+/// A week's totals and its warnings from one read of the store.
+pub fn week_with_warnings(
+    store: &Store,
+    week: IsoWeek,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<(WeekSummary, Vec<Warning>)> {
     let (start, end) = week.bounds(zone);
     let at = (end - Duration::seconds(1)).min(now);
+    let thresholds = store.prefs()?.thresholds;
+    let from = history_start(&thresholds, zone, at).min(start);
+    let entries = store.interruptions(Some((from, end.max(at + Duration::seconds(1)))))?;
+    let timeline = store.timeline()?;
+    let summary = week_summary(week, zone, &entries, &timeline);
     if at < start {
-        return Ok(Vec::new());
+        return Ok((summary, Vec::new()));
     }
-    Ok(warnings_at(store, zone, at)?.into_iter().filter(|w| w.week == week).collect())
+    let warnings =
+        evaluate(&entries, &timeline, &thresholds, zone, at).into_iter().filter(|w| w.week == week).collect();
+    Ok((summary, warnings))
 }
 
 /// The warnings that hold at `at`, judged on the history the rules look back over.
