@@ -84,6 +84,10 @@ fn main() {
     let week = IsoWeek::of(now(), ZONE);
     report("week numbers, 50,000 entries", time(200, || views::week(&store, week, ZONE).unwrap()));
     report(
+        "week numbers and its warnings (week --json), 50,000",
+        time(200, || views::week_with_warnings(&store, week, ZONE, now()).unwrap()),
+    );
+    report(
         "week + 12-week trend, 50,000 entries",
         time(100, || (views::week(&store, week, ZONE).unwrap(), views::trend(&store, week, 12, ZONE).unwrap())),
     );

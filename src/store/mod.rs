@@ -336,6 +336,17 @@ impl Store {
         rows::each_ahead(&self.conn, "ORDER BY id", [], f)
     }
 
+    /// As `interruptions`, with only what totals and rules count (no note, tags, uid or
+    /// channel): for the week's numbers and the rules' history.
+    pub fn counted(&self, range: (DateTime<Utc>, DateTime<Utc>)) -> Result<Vec<Interruption>> {
+        let (from, to) = (range.0.timestamp(), range.1.timestamp());
+        rows::select_counted(
+            &self.conn,
+            "WHERE start_utc >= ?1 AND start_utc < ?2 ORDER BY start_utc, id",
+            params![from, to],
+        )
+    }
+
     /// The first and the last start, without reading the entries.
     pub fn first_and_last_start(&self) -> Result<Option<(DateTime<Utc>, DateTime<Utc>)>> {
         let (first, last): (Option<i64>, Option<i64>) =

@@ -22,7 +22,7 @@ pub fn nav(week: Option<&str>, zone: Tz, now: DateTime<Utc>) -> Result<WeekNav> 
 
 /// A week's totals.
 pub fn week(store: &Store, week: IsoWeek, zone: Tz) -> Result<WeekSummary> {
-    let entries = store.interruptions(Some(week.bounds(zone)))?;
+    let entries = store.counted(week.bounds(zone))?;
     Ok(week_summary(week, zone, &entries, &store.timeline()?))
 }
 
@@ -76,7 +76,7 @@ pub fn week_with_warnings(
     let at = (end - Duration::seconds(1)).min(now);
     let thresholds = store.prefs()?.thresholds;
     let from = history_start(&thresholds, zone, at).min(start);
-    let entries = store.interruptions(Some((from, end.max(at + Duration::seconds(1)))))?;
+    let entries = store.counted((from, end.max(at + Duration::seconds(1))))?;
     let timeline = store.timeline()?;
     let summary = week_summary(week, zone, &entries, &timeline);
     if at < start {
@@ -90,6 +90,6 @@ pub fn week_with_warnings(
 /// The warnings that hold at `at`, judged on the history the rules look back over.
 pub fn warnings_at(store: &Store, zone: Tz, at: DateTime<Utc>) -> Result<Vec<Warning>> {
     let thresholds = store.prefs()?.thresholds;
-    let history = store.interruptions(Some((history_start(&thresholds, zone, at), at + Duration::seconds(1))))?;
+    let history = store.counted((history_start(&thresholds, zone, at), at + Duration::seconds(1)))?;
     Ok(evaluate(&history, &store.timeline()?, &thresholds, zone, at))
 }
