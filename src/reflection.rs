@@ -12,7 +12,7 @@ use crate::classify::{span_on, window_intervals};
 use crate::error::{Error, Result};
 use crate::reminders::Warning;
 use crate::schedule::Day;
-use crate::summary::{Entry, WeekSummary};
+use crate::summary::{format_minutes, plural, Entry, WeekSummary};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
@@ -92,7 +92,7 @@ pub struct SourceCount {
 #[ts(export)]
 pub struct Reflection {
     pub week: WeekSummary,
-    /// "Under your load line", "Over your load line — second week in a row", …
+    /// "Under your load line", "Over your load line: 3 sacrifices against 2 — 3 of the last 4 weeks", …
     pub verdict: String,
     /// The 12 weeks ending with this one, oldest first.
     pub trend: Vec<WeekSummary>,
@@ -105,7 +105,10 @@ pub struct Reflection {
     pub entries: Vec<Entry>,
 }
 
-pub fn verdict(trend: &[WeekSummary]) -> String {
+/// The week in a sentence: under or over, which limit it crossed, and how often the weeks of
+/// the habit rule's window were over (its definition, so the verdict and the habit warning
+/// never count differently).
+pub fn verdict(trend: &[WeekSummary], window: u32) -> String {
     let Some(this) = trend.last() else { return String::new() };
     if !this.over_load_line {
         return if this.interruptions == 0 {
@@ -114,15 +117,24 @@ pub fn verdict(trend: &[WeekSummary]) -> String {
             "Under your load line".into()
         };
     }
-    let in_a_row = trend.iter().rev().take_while(|w| w.over_load_line).count();
-    let last_four = trend.iter().rev().take(4).filter(|w| w.over_load_line).count();
-    match in_a_row {
-        1 if last_four >= 3 => format!("Over your load line — {last_four} of the last 4 weeks"),
-        1 => "Over your load line".into(),
-        2 => "Over your load line — second week in a row".into(),
-        3 => "Over your load line — third week in a row".into(),
-        n => format!("Over your load line — {n} weeks in a row"),
+    let mut crossed = Vec::new();
+    if this.over_sacrifices {
+        crossed.push(format!(
+            "{} against {}",
+            plural(this.sacrifices, "sacrifice", "sacrifices"),
+            this.load_line.sacrifices
+        ));
     }
+    if this.over_minutes {
+        crossed.push(format!(
+            "{} after hours against {}",
+            format_minutes(this.after_hours_minutes),
+            format_minutes(this.load_line.minutes)
+        ));
+    }
+    let recent = trend.iter().rev().take(window as usize).filter(|w| w.over_load_line).count();
+    let often = if recent > 1 { format!(" — {recent} of the last {window} weeks") } else { String::new() };
+    format!("Over your load line: {}{often}", crossed.join(" and "))
 }
 
 /// The week's reflection from what the store holds: `trend` ends with the week itself and
@@ -135,10 +147,11 @@ pub fn assemble(
     timeline: &Timeline,
     warnings: Vec<Warning>,
     answers: Answers,
+    habit_window: u32,
 ) -> Reflection {
     let (start, end) = week.bounds(zone);
     Reflection {
-        verdict: verdict(&trend),
+        verdict: verdict(&trend, habit_window),
         week: trend.last().cloned().expect("the trend ends with this week"),
         heatmap: heatmap(&entries, week, zone, timeline, start, end),
         top_sources: top_sources(&entries),

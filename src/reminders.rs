@@ -83,7 +83,7 @@ pub struct Thresholds {
     pub streak_window_days: u32,
     /// Sleep-hour interruptions in a week.
     pub sleep_interruptions: u32,
-    /// "Running on panic": more than half reactive, of at least this many sacrifices.
+    /// "Mostly reactive": more than half reactive, of at least this many sacrifices.
     pub reactive_min_sacrifices: u32,
     /// One source behind this many sacrifices within `source_window_days`, mostly delegable.
     pub source_sacrifices: u32,
@@ -354,7 +354,7 @@ fn reactive(cx: &Context, out: &mut Vec<Warning>) {
         week: this_week,
         title: format!("{n} of this week's {} came to you, not from you", plural(total, "sacrifice", "sacrifices")),
         explanation: format!(
-            "{n} of this week's {} reactive, not chosen: running on panic.",
+            "{n} of this week's {} reactive: they came to you, rather than being your choice.",
             plural(total, "sacrifice was", "sacrifices were")
         ),
         suggestion: "Make the next one a conscious choice: before you answer, ask whether it needs you, now.".into(),

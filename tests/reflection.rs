@@ -30,11 +30,19 @@ fn the_verdict_says_how_the_week_went_in_plain_words() {
     }
     assert_eq!(
         views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
-        "Over your load line — second week in a row"
+        "Over your load line: 3 sacrifices against 2 — 2 of the last 4 weeks"
     );
     assert_eq!(
         views::reflection(&t.store, week("2026-W46"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
-        "Over your load line"
+        "Over your load line: 3 sacrifices against 2"
+    );
+    // Which limit: two long evenings are under the count and over the time.
+    let mut t = temp_store();
+    t.log(entry(BERLIN, "2026-11-16T20:00", 90));
+    t.log(entry(BERLIN, "2026-11-17T20:00", 60));
+    assert_eq!(
+        views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
+        "Over your load line: 2 h 30 min after hours against 2 h"
     );
 }
 

@@ -56,6 +56,7 @@ pub fn reflection(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) ->
         &store.timeline()?,
         week_warnings(store, week, zone, now)?,
         store.reflection(week)?.unwrap_or_default(),
+        store.prefs()?.thresholds.habit_window_weeks,
     ))
 }
 

@@ -49,7 +49,7 @@ export const THRESHOLDS: readonly { key: keyof Thresholds; label: string; hint: 
   },
   {
     key: 'reactive_min_sacrifices',
-    label: 'Running on panic: at least this many sacrifices',
+    label: 'Mostly reactive: at least this many sacrifices',
     hint: 'With more than half of them reactive.',
   },
   {

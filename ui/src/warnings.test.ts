@@ -71,7 +71,7 @@ describe('notices are grouped by the week they are about', () => {
 describe('how a notice reads', () => {
   test('every rule has a title', () => {
     expect(ruleTitle('habit')).toBe('Over the load line, again and again');
-    expect(ruleTitle('reactive')).toBe('Running on panic');
+    expect(ruleTitle('reactive')).toBe('Mostly reactive');
     expect(ruleTitle('single_point_of_failure')).toBe('A possible single point of failure');
   });
 

@@ -18,7 +18,7 @@ export const RULE_TITLE: Record<Rule, string> = {
   allowance: 'A non-negotiable breached past its allowance',
   streak: 'After hours, day after day',
   sleep: 'Interrupted in sleep hours',
-  reactive: 'Running on panic',
+  reactive: 'Mostly reactive',
   single_point_of_failure: 'A possible single point of failure',
 };
 

@@ -8,7 +8,7 @@ import type { WeekSummary } from "./WeekSummary";
 
 export type Reflection = { week: WeekSummary, 
 /**
- * "Under your load line", "Over your load line — second week in a row", …
+ * "Under your load line", "Over your load line: 3 sacrifices against 2 — 3 of the last 4 weeks", …
  */
 verdict: string, 
 /**

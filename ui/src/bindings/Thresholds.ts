@@ -17,7 +17,7 @@ streak_days: number, streak_window_days: number,
  */
 sleep_interruptions: number, 
 /**
- * "Running on panic": more than half reactive, of at least this many sacrifices.
+ * "Mostly reactive": more than half reactive, of at least this many sacrifices.
  */
 reactive_min_sacrifices: number, 
 /**
