@@ -137,10 +137,9 @@ pub fn verdict(trend: &[WeekSummary], window: u32) -> String {
     format!("Over your load line: {}{often}", crossed.join(" and "))
 }
 
-/// The week's reflection from what the store holds: `trend` ends with the week itself and
-/// `entries` are the week's, newest first.
+/// The week's reflection from what the store holds: `trend` ends with the week itself (never
+/// empty), `entries` are the week's, newest first, and `habit_window` is the habit rule's.
 pub fn assemble(
-    week: IsoWeek,
     zone: Tz,
     trend: Vec<WeekSummary>,
     entries: Vec<Entry>,
@@ -149,10 +148,12 @@ pub fn assemble(
     answers: Answers,
     habit_window: u32,
 ) -> Reflection {
+    let this = trend.last().cloned().expect("the trend ends with this week");
+    let week = this.week;
     let (start, end) = week.bounds(zone);
     Reflection {
         verdict: verdict(&trend, habit_window),
-        week: trend.last().cloned().expect("the trend ends with this week"),
+        week: this,
         heatmap: heatmap(&entries, week, zone, timeline, start, end),
         top_sources: top_sources(&entries),
         warnings,

@@ -49,7 +49,6 @@ pub fn entries(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> 
 
 pub fn reflection(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) -> Result<Reflection> {
     Ok(reflection::assemble(
-        week,
         zone,
         trend(store, week, TREND_WEEKS, zone)?,
         entries(store, Some(week.bounds(zone)))?,
