@@ -94,19 +94,27 @@ pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Opt
     let _alone = StoreLock::exclusive(data_dir)?;
 
     let tmp = data_dir.join(format!("{DB_FILE}.restoring-{}", std::process::id()));
-    let copied = copy_synced(backup, &tmp);
-    if let Err(e) = copied {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let _ = fs::remove_file(with_suffix(&tmp, suffix));
+    let swapped = copy_synced(backup, &tmp).and_then(|()| {
+        let aside = if current.exists() { Some(set_aside(&current, now)?) } else { None };
+        fs::rename(&tmp, &current).map_err(|e| format!("cannot put the copy in place: {e}"))?;
+        Ok(aside)
+    });
+    match swapped {
+        Ok(aside) => {
+            // The old file's shared-memory index describes a WAL that no longer exists.
+            let _ = fs::remove_file(with_suffix(&current, "-shm"));
+            sync_dir(data_dir);
+            Ok(aside)
         }
-        return Err(failed(e));
+        Err(why) => {
+            // Whatever step failed, loadline.db is still the live file (a set-aside link to it
+            // may remain beside it); only the copy goes.
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                let _ = fs::remove_file(with_suffix(&tmp, suffix));
+            }
+            Err(failed(why))
+        }
     }
-    let aside = if current.exists() { Some(set_aside(&current, now).map_err(failed)?) } else { None };
-    fs::rename(&tmp, &current).map_err(|e| failed(format!("cannot put the copy in place: {e}")))?;
-    // The old file's shared-memory index describes a WAL that no longer exists.
-    let _ = fs::remove_file(with_suffix(&current, "-shm"));
-    sync_dir(data_dir);
-    Ok(aside)
 }
 
 /// A whole, synced copy of `from` at `to`, owner-only: one file, however much of `from` was
