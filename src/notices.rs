@@ -179,7 +179,10 @@ pub fn compose(due: &[&Notice], zone: Tz, now: DateTime<Utc>) -> Option<Delivery
         title,
         body,
         rules: order.iter().map(|n| n.warning.rule).collect(),
-        deferred_from: first_held.filter(|t| *t < now).map(|t| t.with_timezone(&zone).to_rfc3339()),
+        // Notices keep whole seconds; the clock does not.
+        deferred_from: first_held
+            .filter(|t| t.timestamp() < now.timestamp())
+            .map(|t| t.with_timezone(&zone).to_rfc3339()),
         view: "warnings".into(),
         announces: order.iter().map(|n| (n.id, n.warning.severity)).collect(),
     })

@@ -11,7 +11,8 @@ use chrono_tz::Tz;
 /// `2026-11-18T22:30:00Z` or `2026-11-18T23:30:00+01:00`, on the stack.
 #[derive(Clone, Copy)]
 pub struct Rfc3339 {
-    text: [u8; 25],
+    /// Long enough for any instant chrono can hold (`+262143-…` with nanoseconds).
+    text: [u8; 40],
     len: usize,
 }
 
@@ -39,8 +40,9 @@ fn put(text: &mut [u8], at: usize, width: usize, mut n: u32) {
     }
 }
 
-fn date_time(t: &NaiveDateTime) -> [u8; 25] {
-    let mut text = *b"0000-00-00T00:00:00+00:00";
+fn date_time(t: &NaiveDateTime) -> [u8; 40] {
+    let mut text = [b' '; 40];
+    text[..25].copy_from_slice(b"0000-00-00T00:00:00+00:00");
     put(&mut text, 0, 4, t.year() as u32);
     put(&mut text, 5, 2, t.month());
     put(&mut text, 8, 2, t.day());
@@ -51,7 +53,7 @@ fn date_time(t: &NaiveDateTime) -> [u8; 25] {
 }
 
 fn from_chrono(text: &str) -> Rfc3339 {
-    let mut out = Rfc3339 { text: [b' '; 25], len: text.len().min(25) };
+    let mut out = Rfc3339 { text: [b' '; 40], len: text.len().min(40) };
     out.text[..out.len].copy_from_slice(&text.as_bytes()[..out.len]);
     out
 }
@@ -110,5 +112,12 @@ mod tests {
     fn instants_it_does_not_write_by_hand_go_to_chrono() {
         let t = DateTime::parse_from_rfc3339("2026-11-18T22:30:00.5Z").unwrap().with_timezone(&Utc);
         assert_eq!(utc(t).as_str(), "2026-11-18T22:30:00.500Z");
+        let far = DateTime::parse_from_rfc3339("9999-12-31T23:00:00Z").unwrap().with_timezone(&Utc)
+            + chrono::Duration::days(400);
+        assert_eq!(
+            local(far, chrono_tz::Europe::Berlin).as_str(),
+            far.with_timezone(&chrono_tz::Europe::Berlin).to_rfc3339()
+        );
+        assert_eq!(utc(far).as_str(), far.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true));
     }
 }

@@ -18,6 +18,8 @@ use crate::week::IsoWeek;
 #[ts(export)]
 pub struct Entry {
     pub id: i64,
+    /// Stable across export, import and restore; ids may be reused after a delete.
+    pub uid: String,
     /// RFC 3339 with the offset of the entry's own zone.
     pub start: String,
     pub zone: String,
@@ -53,6 +55,7 @@ impl Entry {
         let e = &i.entry;
         Entry {
             id: i.id,
+            uid: i.uid.clone(),
             start: crate::rfc3339::local(e.start, e.zone).to_string(),
             zone: e.zone.name().to_string(),
             minutes: e.minutes,
@@ -77,6 +80,7 @@ impl Entry {
     pub fn from_ref(e: &EntryRef, c: Classification) -> Result<Entry, serde_json::Error> {
         Ok(Entry {
             id: e.id,
+            uid: e.uid.to_string(),
             start: crate::rfc3339::local(e.start, e.zone).to_string(),
             zone: e.zone.name().to_string(),
             minutes: e.minutes,

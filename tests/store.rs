@@ -207,3 +207,19 @@ fn entries_read_ahead_arrive_in_order_and_a_consumers_error_stops_the_read() {
     assert!(stopped.unwrap_err().to_string().starts_with("tags:"));
     assert_eq!(n, 1500, "nothing after the error");
 }
+
+#[test]
+fn undoing_a_log_never_takes_another_entry_that_reused_its_id() {
+    use loadline_core::usecases::entries;
+    let mut t = crate::support::temp_store();
+    let first = t.log(crate::support::entry(crate::support::BERLIN, "2026-11-18T20:00", 15));
+    // Undone from the terminal, then another entry logged: SQLite gives it the same row id.
+    t.store.undo_last().unwrap();
+    let second = t.log(crate::support::entry(crate::support::BERLIN, "2026-11-18T21:00", 25));
+    assert_eq!(second.id, first.id, "the row id is reused");
+    let e = entries::undo_log(&mut t.store, first.id, &first.uid).unwrap_err();
+    assert!(e.to_string().contains("no longer the one logged"), "{e}");
+    assert_eq!(t.store.count().unwrap(), 1, "the second entry is still there");
+    entries::undo_log(&mut t.store, second.id, &second.uid).unwrap();
+    assert_eq!(t.store.count().unwrap(), 0);
+}

@@ -46,7 +46,7 @@ fn one_click_log(app: &AppHandle, label: &str, draft: Draft) {
     match logged {
         Ok(entry) => {
             *app.state::<tray::LastLog>().0.lock().unwrap_or_else(|p| p.into_inner()) =
-                Some((entry.id, Instant::now()));
+                Some((entry.id, entry.uid.clone(), Instant::now()));
             tracing::info!("logged entry {} from the tray", entry.id);
             // Confirm without taking focus; the menu offers Undo for a few minutes.
             let note = Note {
@@ -71,8 +71,8 @@ fn one_click_log(app: &AppHandle, label: &str, draft: Draft) {
 }
 
 fn undo(app: &AppHandle) {
-    if let Some(id) = tray::undo_target(app) {
-        match app.state::<AppState>().with_store(|s| entries::delete(s, id)) {
+    if let Some((id, uid)) = tray::undo_target(app) {
+        match app.state::<AppState>().with_store(|s| entries::undo_log(s, id, &uid)) {
             Ok(_) => tracing::info!("undid entry {id} from the tray"),
             Err(e) => tracing::warn!("cannot undo entry {id}: {}", e.message),
         }

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+use chrono::{DateTime, Utc};
 use loadline_core::notices::{Delivery, Step};
 use loadline_core::usecases::{self, backups, engine};
 use tauri::{AppHandle, Emitter, Manager, Runtime};
@@ -87,14 +88,14 @@ fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
             return MAX_SLEEP;
         }
     };
-    deliver(app, &step, delivery_failed);
+    deliver(app, &step, now, delivery_failed);
     let _ = app.emit(events::WARNINGS_CHANGED, ());
     (step.wake_at - clock::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_secs(1), MAX_SLEEP)
 }
 
 /// Shows what the step decided (at most one notification for warnings, and the reflection
 /// reminder) and reports each back to the core.
-fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
+fn deliver(app: &AppHandle, step: &Step, now: DateTime<Utc>, delivery_failed: &mut bool) {
     let state = app.state::<AppState>();
     for d in &step.deliveries {
         let action = if d.view == "reflection" { "Open reflection" } else { "Open warnings" };
@@ -108,7 +109,8 @@ fn deliver(app: &AppHandle, step: &Step, delivery_failed: &mut bool) {
         }
         // Counted either way: the in-app list has it, and a missing notification service must
         // not turn into the same attempt every wake.
-        if let Err(e) = state.with_store(|s| engine::delivered(s, d, clock::system_zone(), clock::now())) {
+        // Counted at the step's instant: showing it may have waited on the bus past midnight.
+        if let Err(e) = state.with_store(|s| engine::delivered(s, d, clock::system_zone(), now)) {
             tracing::warn!("cannot record a delivered notice: {}", e.message);
         }
     }

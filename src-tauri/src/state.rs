@@ -75,6 +75,8 @@ impl AppState {
     pub fn restore(&self, backup: &Path) -> ApiResult<()> {
         let mut db = lock(&self.db);
         *db = Err("restoring a backup".into());
+        // What was deleted before the restore belongs to the record being replaced.
+        lock(&self.deleted).clear();
         let restored = usecases::backups::restore(&self.data_dir, backup, clock::now());
         *db = open(&self.data_dir);
         match restored? {

@@ -25,7 +25,7 @@ pub const UNDO_WINDOW: Duration = Duration::from_secs(5 * 60);
 
 /// The entry the last one-click log wrote, and when: the menu offers to undo it for a while.
 #[derive(Default)]
-pub struct LastLog(pub Mutex<Option<(i64, Instant)>>);
+pub struct LastLog(pub Mutex<Option<(i64, String, Instant)>>);
 
 /// Makes the tray; `on_menu` gets the id of the item chosen. The tray follows the engine's
 /// runs itself, so the engine needs to know nothing of it.
@@ -69,10 +69,11 @@ fn menu<R: Runtime>(app: &AppHandle<R>, headline: &str) -> tauri::Result<Menu<R>
     Menu::with_items(app, &refs)
 }
 
-pub fn undo_target<R: Runtime>(app: &AppHandle<R>) -> Option<i64> {
+/// The entry "Undo last log" would take back, by id and uid, while its few minutes last.
+pub fn undo_target<R: Runtime>(app: &AppHandle<R>) -> Option<(i64, String)> {
     let last = app.try_state::<LastLog>()?;
     let last = last.0.lock().unwrap_or_else(|p| p.into_inner());
-    last.filter(|(_, at)| at.elapsed() < UNDO_WINDOW).map(|(id, _)| id)
+    last.as_ref().filter(|(_, _, at)| at.elapsed() < UNDO_WINDOW).map(|(id, uid, _)| (*id, uid.clone()))
 }
 
 fn headline_text<R: Runtime>(app: &AppHandle<R>) -> String {

@@ -272,6 +272,18 @@ impl Store {
         })
     }
 
+    /// Deletes the entry `id` only if it is still the one with `uid`: a row id is reused once its
+    /// entry is gone, so an id alone can name another entry by the time an undo comes.
+    pub fn delete_exact(&mut self, id: i64, uid: &str) -> Result<Interruption> {
+        self.write(|tx| {
+            let gone = rows::get(tx, id)?
+                .filter(|i| i.uid == uid)
+                .ok_or_else(|| Error::NotFound(format!("entry {id} is no longer the one logged")))?;
+            tx.execute("DELETE FROM interruptions WHERE id=?1", [id])?;
+            Ok(gone)
+        })
+    }
+
     pub fn delete(&mut self, id: i64) -> Result<Interruption> {
         self.write(|tx| {
             let gone = rows::get(tx, id)?.ok_or_else(|| Error::NotFound(format!("no entry with id {id}")))?;

@@ -73,13 +73,14 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// Puts `backup` in place of the database in `data_dir`; returns where the previous one was
-/// set aside (`None` when there was none). At every moment `loadline.db` is whole, either the
-/// old file or the new one:
+/// set aside (`None` when there was none). Where the file system has hard links, at every
+/// moment `loadline.db` is whole, either the old file or the new one:
 ///
 /// 1. the backup is checked and copied with SQLite's backup API (its `-wal` comes along) into
 ///    a temporary file in the data directory, which is synced;
 /// 2. the current file is checkpointed (its WAL folded in) and hard-linked to a set-aside name
-///    no earlier restore has used; what a damaged file's WAL still holds is moved beside it;
+///    no earlier restore has used (renamed, where hard links are not to be had); what a
+///    damaged file's WAL still holds is moved beside it;
 /// 3. the copy is renamed over `loadline.db` and the directory is synced.
 ///
 /// Refused, with nothing changed: the live file itself, a file that is not a whole Loadline
@@ -96,8 +97,13 @@ pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Opt
     let tmp = data_dir.join(format!("{DB_FILE}.restoring-{}", std::process::id()));
     let swapped = copy_synced(backup, &tmp).and_then(|()| {
         let aside = if current.exists() { Some(set_aside(&current, now)?) } else { None };
-        fs::rename(&tmp, &current).map_err(|e| format!("cannot put the copy in place: {e}"))?;
-        Ok(aside)
+        if let Err(e) = fs::rename(&tmp, &current) {
+            if let Some(aside) = &aside {
+                aside.undo(&current);
+            }
+            return Err(format!("cannot put the copy in place: {e}"));
+        }
+        Ok(aside.map(|a| a.path))
     });
     match swapped {
         Ok(aside) => {
@@ -107,8 +113,8 @@ pub fn restore(data_dir: &Path, backup: &Path, now: DateTime<Utc>) -> Result<Opt
             Ok(aside)
         }
         Err(why) => {
-            // Whatever step failed, loadline.db is still the live file (a set-aside link to it
-            // may remain beside it); only the copy goes.
+            // Whatever step failed, loadline.db is the live file again, with its WAL (a
+            // set-aside link to it may remain beside it); only the copy goes.
             for suffix in ["", "-wal", "-shm", "-journal"] {
                 let _ = fs::remove_file(with_suffix(&tmp, suffix));
             }
@@ -128,30 +134,67 @@ fn copy_synced(from: &Path, to: &Path) -> std::result::Result<(), String> {
     fs::File::open(to).and_then(|f| f.sync_all()).map_err(|e| format!("cannot sync {}: {e}", to.display()))
 }
 
-/// Keeps the current file under a new `loadline.db.set-aside-<time>[-n]` name; the live name
-/// still points at it until the copy replaces it.
-fn set_aside(current: &Path, now: DateTime<Utc>) -> std::result::Result<PathBuf, String> {
-    // Folds the WAL into the file, so the hard link holds every commit; a damaged file may
+/// Where the current file went, and how, so a swap that fails can be undone.
+struct Aside {
+    path: PathBuf,
+    /// Renamed, not hard-linked (a file system without hard links): `loadline.db` is gone
+    /// until the copy takes its name.
+    moved: bool,
+    /// A damaged file's WAL, moved beside the set-aside file.
+    wal_moved: bool,
+}
+
+impl Aside {
+    /// Puts back what `set_aside` moved, when the copy could not take the file's place.
+    fn undo(&self, current: &Path) {
+        if self.moved {
+            let _ = fs::rename(&self.path, current);
+        }
+        if self.wal_moved {
+            let _ = fs::rename(with_suffix(&self.path, "-wal"), with_suffix(current, "-wal"));
+        }
+    }
+}
+
+/// Keeps the current file under a new `loadline.db.set-aside-<time>[-n]` name: a hard link, so
+/// the live name still points at it until the copy replaces it, or, where the file system has
+/// no hard links, a rename (the exclusive lock keeps every other Loadline out meanwhile).
+fn set_aside(current: &Path, now: DateTime<Utc>) -> std::result::Result<Aside, String> {
+    // Folds the WAL into the file, so the set-aside file holds every commit; a damaged file may
     // refuse, and then its WAL is moved beside the set-aside file instead.
     let folded = Connection::open(current)
         .and_then(|c| c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get::<_, i64>(0)))
         .is_ok_and(|busy| busy == 0);
     let stamp = now.format("%Y%m%dT%H%M%SZ");
-    let aside = (1..)
-        .map(|n| match n {
-            1 => current.with_file_name(format!("{DB_FILE}.set-aside-{stamp}")),
-            n => current.with_file_name(format!("{DB_FILE}.set-aside-{stamp}-{n}")),
-        })
-        .find_map(|name| match fs::hard_link(current, &name) {
-            Ok(()) => Some(Ok(name)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
-            Err(e) => Some(Err(format!("cannot set {} aside: {e}", current.display()))),
-        })
-        .expect("an unused name is always found")?;
+    let names = (1..).map(|n| match n {
+        1 => current.with_file_name(format!("{DB_FILE}.set-aside-{stamp}")),
+        n => current.with_file_name(format!("{DB_FILE}.set-aside-{stamp}-{n}")),
+    });
+    let cannot = |e: std::io::Error| format!("cannot set {} aside: {e}", current.display());
+    let mut aside = None;
+    for name in names {
+        if name.exists() {
+            continue;
+        }
+        aside = Some(match fs::hard_link(current, &name) {
+            Ok(()) => Aside { path: name, moved: false, wal_moved: false },
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) if matches!(e.kind(), std::io::ErrorKind::Unsupported | std::io::ErrorKind::PermissionDenied) => {
+                fs::rename(current, &name).map_err(cannot)?;
+                Aside { path: name, moved: true, wal_moved: false }
+            }
+            Err(e) => return Err(cannot(e)),
+        });
+        break;
+    }
+    let mut aside = aside.expect("an unused name is always found");
     let wal = with_suffix(current, "-wal");
     if !folded && wal.exists() {
-        fs::rename(&wal, with_suffix(&aside, "-wal"))
-            .map_err(|e| format!("cannot set {} aside: {e}", wal.display()))?;
+        if let Err(e) = fs::rename(&wal, with_suffix(&aside.path, "-wal")) {
+            aside.undo(current);
+            return Err(cannot(e));
+        }
+        aside.wal_moved = true;
     }
     Ok(aside)
 }

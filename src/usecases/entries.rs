@@ -43,6 +43,11 @@ pub fn delete(store: &mut Store, id: i64) -> Result<Interruption> {
     store.delete(id)
 }
 
+/// Takes back one log (the tray's "Undo last log"): only if `id` still holds the entry `uid`.
+pub fn undo_log(store: &mut Store, id: i64, uid: &str) -> Result<Interruption> {
+    store.delete_exact(id, uid)
+}
+
 /// Puts back an entry that was deleted, with its identity.
 pub fn put_back(store: &mut Store, gone: &Interruption) -> Result<Entry> {
     let back = store.restore(gone)?;

@@ -6,6 +6,10 @@ import type { Severity } from "./Severity";
  */
 export type Entry = { id: number, 
 /**
+ * Stable across export, import and restore; ids may be reused after a delete.
+ */
+uid: string, 
+/**
  * RFC 3339 with the offset of the entry's own zone.
  */
 start: string, zone: string, minutes: number, channel: string, source: string | null, severity: Severity, chosen: boolean, delegable: boolean, note: string, tags: Array<string>, 
