@@ -10,6 +10,7 @@ import type { WeekSummary } from './bindings/WeekSummary';
 export function entry(over: Partial<Entry> = {}): Entry {
   return {
     id: 7,
+    uid: '5f0c7a2e-1d3b-4c8e-9a6f-2b7d1e4c9a10',
     start: '2026-11-24T23:30:00+01:00',
     zone: 'Europe/Berlin',
     minutes: 40,
