@@ -258,14 +258,18 @@ pub fn plural(n: u32, one: &str, many: &str) -> String {
 
 impl WeekSummary {
     /// The week at a glance, as the tray shows it.
+    /// Short enough for a tray's tooltip, and it says "over" when the week is.
     pub fn headline(&self) -> String {
-        format!(
-            "This week: {} · {} after hours (load line {} · {})",
+        let numbers = format!(
+            "{} · {} after hours",
             plural(self.sacrifices, "sacrifice", "sacrifices"),
-            format_minutes(self.after_hours_minutes),
-            self.load_line.sacrifices,
-            format_minutes(self.load_line.minutes),
-        )
+            format_minutes(self.after_hours_minutes)
+        );
+        if self.over_load_line {
+            format!("Over your load line: {numbers}")
+        } else {
+            format!("This week: {numbers}")
+        }
     }
 }
 
@@ -278,10 +282,12 @@ mod tests {
         let t = Timeline::new(vec![], vec![]);
         let week: IsoWeek = "2026-W47".parse().unwrap();
         let s = week_summary(week, chrono_tz::UTC, &[], &t);
-        assert_eq!(s.headline(), "This week: 0 sacrifices · 0 min after hours (load line 2 · 2 h)");
+        assert_eq!(s.headline(), "This week: 0 sacrifices · 0 min after hours");
         let one =
             WeekSummary { sacrifices: 1, after_hours_minutes: 130, ..week_summary(week, chrono_tz::UTC, &[], &t) };
-        assert_eq!(one.headline(), "This week: 1 sacrifice · 2 h 10 min after hours (load line 2 · 2 h)");
+        assert_eq!(one.headline(), "This week: 1 sacrifice · 2 h 10 min after hours");
+        let over = WeekSummary { over_load_line: true, ..one };
+        assert_eq!(over.headline(), "Over your load line: 1 sacrifice · 2 h 10 min after hours");
     }
 
     #[test]

@@ -31,9 +31,9 @@ pub struct LastLog(pub Mutex<Option<(i64, String, Instant)>>);
 /// runs itself, so the engine needs to know nothing of it.
 pub fn create(app: &AppHandle, on_menu: fn(&AppHandle, &str)) -> tauri::Result<()> {
     app.manage(LastLog::default());
-    let headline = headline_text(app);
+    let (headline, over) = this_week(app);
     TrayIconBuilder::with_id(TRAY_ID)
-        .icon(Image::from_bytes(include_bytes!("../../icons/tray/tray.png"))?)
+        .icon(icon(over)?)
         .tooltip(&headline)
         .menu(&menu(app, &headline)?)
         .on_menu_event(move |app, event| on_menu(app, event.id().as_ref()))
@@ -76,28 +76,42 @@ pub fn undo_target<R: Runtime>(app: &AppHandle<R>) -> Option<(i64, String)> {
     last.as_ref().filter(|(_, _, at)| at.elapsed() < UNDO_WINDOW).map(|(id, uid, _)| (*id, uid.clone()))
 }
 
-fn headline_text<R: Runtime>(app: &AppHandle<R>) -> String {
+/// This week's line for the tray, and whether the week is over the load line.
+fn this_week<R: Runtime>(app: &AppHandle<R>) -> (String, bool) {
     let state = app.state::<AppState>();
     let summary = state.with_store(|s| {
         let zone = usecases::home_zone(s, None, clock::system_zone())?;
         Ok((views::week(s, IsoWeek::of(clock::now(), zone), zone)?, s.unread_notices()?))
     });
     match summary {
-        Ok((week, 0)) => week.headline(),
-        Ok((week, 1)) => format!("{} · 1 unread warning", week.headline()),
-        Ok((week, n)) => format!("{} · {n} unread warnings", week.headline()),
-        Err(e) => format!("Loadline cannot read its data: {}", e.message),
+        Ok((week, 0)) => (week.headline(), week.over_load_line),
+        Ok((week, 1)) => (format!("{} · 1 unread warning", week.headline()), week.over_load_line),
+        Ok((week, n)) => (format!("{} · {n} unread warnings", week.headline()), week.over_load_line),
+        Err(e) => (format!("Loadline cannot read its data: {}", e.message), false),
     }
 }
 
-/// Rebuilds the menu (presets may have changed; Undo may have expired) and the tooltip.
+/// The icon: its bars run past the line while this week is over the load line.
+fn icon(over: bool) -> tauri::Result<Image<'static>> {
+    if over {
+        Image::from_bytes(include_bytes!("../../icons/tray/tray-over.png"))
+    } else {
+        Image::from_bytes(include_bytes!("../../icons/tray/tray.png"))
+    }
+}
+
+/// Rebuilds the menu (presets may have changed; Undo may have expired), the tooltip and the
+/// icon.
 pub fn refresh<R: Runtime>(app: &AppHandle<R>) {
     let Some(tray) = app.tray_by_id(TRAY_ID) else { return };
-    let text = headline_text(app);
+    let (text, over) = this_week(app);
     if let Err(e) = menu(app, &text).and_then(|m| tray.set_menu(Some(m))) {
         tracing::warn!("cannot update the tray menu: {e}");
     }
     if let Err(e) = tray.set_tooltip(Some(&text)) {
         tracing::warn!("cannot update the tray tooltip: {e}");
+    }
+    if let Err(e) = icon(over).and_then(|i| tray.set_icon(Some(i))) {
+        tracing::warn!("cannot update the tray icon: {e}");
     }
 }
