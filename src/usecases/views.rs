@@ -36,7 +36,7 @@ pub fn trend(store: &Store, last: IsoWeek, weeks: u32, zone: Tz) -> Result<Vec<W
     all.reverse();
     let (start, _) = all[0].bounds(zone);
     let (_, end) = last.bounds(zone);
-    let entries = store.interruptions(Some((start, end)))?;
+    let entries = store.counted((start, end))?;
     let timeline = store.timeline()?;
     Ok(all.into_iter().map(|w| week_summary(w, zone, &entries, &timeline)).collect())
 }
