@@ -19,6 +19,7 @@ pub mod reflection;
 pub mod reminders;
 pub mod rfc3339;
 pub mod schedule;
+pub mod selfcheck;
 pub mod store;
 pub mod summary;
 pub mod timeline;

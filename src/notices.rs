@@ -11,6 +11,7 @@ use ts_rs::TS;
 use crate::classify::{span_on, window_intervals};
 use crate::reminders::{Level, Rule, Warning};
 use crate::schedule::{ClockTime, Day};
+use crate::selfcheck::Month;
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 use crate::zone::window_edge;
@@ -86,13 +87,14 @@ pub fn reflection_due(reflection: ReflectionTime, reminded: Option<IsoWeek>, zon
 
 /// The next instant worth waking for. In a quiet window nothing can be announced before it
 /// ends, so that is the wake; otherwise the end of a snooze, the next local midnight (days and
-/// weeks turn, so rules change), or the reflection reminder.
+/// weeks turn, so rules change), the reflection reminder or the self-check's.
 pub fn next_wake(
     now: DateTime<Utc>,
     zone: Tz,
     quiet: Option<DateTime<Utc>>,
     snoozed_until: Option<DateTime<Utc>>,
     reflection: ReflectionTime,
+    selfcheck: Option<DateTime<Utc>>,
 ) -> DateTime<Utc> {
     if let Some(end) = quiet {
         return end;
@@ -103,7 +105,12 @@ pub fn next_wake(
         .into_iter()
         .find(|t| *t > now)
         .unwrap_or(midnight);
-    [midnight, reflection].into_iter().chain(snoozed_until.filter(|t| *t > now)).min().expect("never empty")
+    [midnight, reflection]
+        .into_iter()
+        .chain(snoozed_until.filter(|t| *t > now))
+        .chain(selfcheck.filter(|t| *t > now))
+        .min()
+        .expect("never empty")
 }
 
 /// "Snooze for today": until the next local midnight.
@@ -118,6 +125,8 @@ pub fn end_of_today(zone: Tz, now: DateTime<Utc>) -> DateTime<Utc> {
 pub struct EngineState {
     pub snoozed_until: Option<DateTime<Utc>>,
     pub reflection_reminded: Option<IsoWeek>,
+    /// The month the self-check reminder last asked in.
+    pub selfcheck_reminded: Option<Month>,
     /// How many notifications were shown in which week: the weekly limit counts them.
     pub delivered_week: Option<IsoWeek>,
     pub delivered: u32,
@@ -152,7 +161,7 @@ pub struct Delivery {
     pub rules: Vec<Rule>,
     /// When its warning first held, if it waited (a quiet window) before being shown.
     pub deferred_from: Option<String>,
-    /// The view its action opens: `warnings` or `reflection`.
+    /// The view its action opens: `warnings`, `reflection` or `selfcheck`.
     pub view: String,
     /// The notices it announces, at the severity it announces them.
     #[serde(skip)]
@@ -202,10 +211,25 @@ pub fn reflection_delivery(zone: Tz, now: DateTime<Utc>) -> Delivery {
     }
 }
 
+/// The monthly self-check reminder.
+pub fn selfcheck_delivery(zone: Tz, now: DateTime<Utc>) -> Delivery {
+    Delivery {
+        at: now.with_timezone(&zone).to_rfc3339(),
+        title: "Your monthly self-check".into(),
+        body:
+            "Two minutes, 13 questions: how tired you have been lately, beside what this month's after-hours work was."
+                .into(),
+        rules: Vec::new(),
+        deferred_from: None,
+        view: "selfcheck".into(),
+        announces: Vec::new(),
+    }
+}
+
 /// What one run of the engine decided.
 #[derive(Debug)]
 pub struct Step {
-    /// The notifications to show now: at most one for warnings, and the reflection reminder.
+    /// The notifications to show now: at most one for warnings, and the reminders due.
     pub deliveries: Vec<Delivery>,
     /// When to run again if nothing changes before.
     pub wake_at: DateTime<Utc>,

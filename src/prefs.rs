@@ -9,6 +9,7 @@ use crate::error::Result;
 use crate::notices::ReflectionTime;
 use crate::presets::{self, Preset};
 use crate::reminders::Thresholds;
+use crate::selfcheck::{check_client_word, MonthlyTime};
 use crate::zone::parse_zone;
 
 /// More than this a week would be the wall of notifications the limit is there to prevent.
@@ -37,6 +38,26 @@ pub struct Prefs {
     pub quicklog_ready: bool,
     /// Desktop notifications in one week at the most; the rest wait in the in-app list.
     pub notifications_per_week: u32,
+    /// The monthly self-check: its reminder and whether the client scale is asked.
+    pub selfcheck: SelfCheckPrefs,
+}
+
+/// The self-check's settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct SelfCheckPrefs {
+    /// When the monthly reminder asks; `None` turns it off.
+    pub reminder: Option<MonthlyTime>,
+    /// The word for whom the person serves (clients, customers, users, colleagues you support);
+    /// `None` leaves the optional client scale out.
+    pub client_word: Option<String>,
+}
+
+impl Default for SelfCheckPrefs {
+    fn default() -> Self {
+        SelfCheckPrefs { reminder: Some(MonthlyTime::default()), client_word: None }
+    }
 }
 
 impl Default for Prefs {
@@ -51,6 +72,7 @@ impl Default for Prefs {
             welcomed: false,
             quicklog_ready: false,
             notifications_per_week: 3,
+            selfcheck: SelfCheckPrefs::default(),
         }
     }
 }
@@ -82,6 +104,12 @@ impl Prefs {
                 "notifications_per_week",
                 format!("How many notifications a week at the most? 0 to {MAX_NOTIFICATIONS_PER_WEEK}"),
             ));
+        }
+        if let Some(r) = &self.selfcheck.reminder {
+            r.validate()?;
+        }
+        if let Some(word) = &self.selfcheck.client_word {
+            check_client_word(word).map_err(|e| e.relabel("selfcheck.client_word"))?;
         }
         self.thresholds.validate().map_err(|e| e.nested("thresholds"))
     }

@@ -424,3 +424,42 @@ fn a_json_entry_with_a_duplicated_key_is_refused_and_nothing_is_written() {
     assert!(r.err.contains("[1]") && r.err.contains("'channel' appears twice"), "{}", r.err);
     assert_eq!(count(dir.path()), 0);
 }
+
+#[test]
+fn a_self_check_taken_from_the_terminal_is_scored_and_a_wrong_scale_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let take = r#"{"personal":["always","often",null,"seldom","never","sometimes"],
+        "work":["high","somewhat","low","often","often","never","always"],"at":"2026-11-20T09:00"}"#;
+    let r = run_with(dir.path(), &["selfcheck", "take", "--json", "-"], take);
+    assert_eq!((r.code, r.out.trim()), (0, "1"), "{}", r.err);
+    let listed = json(dir.path(), &["selfcheck", "--json"]);
+    let t = &listed["takes"][0];
+    // (100+75+25+0+50)/5 and (75+50+25+75+75+0+0)/7: "always" enough energy, reversed, is 0.
+    assert_eq!((t["personal"].as_f64(), t["work"].as_f64()), (Some(50.0), Some(42.9)));
+    assert_eq!(t["answered"], serde_json::json!({"personal": 5, "work": 7, "client": null}));
+    assert_eq!(t["at"], "2026-11-20T09:00:00+01:00");
+
+    let wrong = r#"{"personal":["sometimes","sometimes","sometimes","sometimes","sometimes","sometimes"],
+        "work":["sometimes","somewhat","somewhat","sometimes","sometimes","sometimes","sometimes"]}"#;
+    let r = run_with(dir.path(), &["selfcheck", "take", "--json", "-"], wrong);
+    assert_eq!(r.code, 2);
+    assert_eq!(
+        r.err.trim(),
+        "loadline: work[0]: answered on the degree scale: very high, high, somewhat, low, very low"
+    );
+    let r = run_with(dir.path(), &["selfcheck", "take", "--json", "-"], r#"{"personal":[],"work":[],"mood":1}"#);
+    assert_eq!(r.code, 2, "an unknown field is refused: {}", r.out);
+    assert_eq!(json(dir.path(), &["selfcheck", "--json"])["takes"].as_array().unwrap().len(), 1, "nothing written");
+
+    let text = run(dir.path(), &["selfcheck"]);
+    assert!(text.out.contains("Personal 50. Work-related 42.9."), "{}", text.out);
+    assert!(text.out.contains("not a diagnosis"), "{}", text.out);
+    // Taken five days before the clock's now: too late to correct.
+    let r = run_with(
+        dir.path(),
+        &["selfcheck", "correct", "1", "--json", "-"],
+        wrong.replace("\"sometimes\",\"somewhat\"", "\"high\",\"somewhat\"").as_str(),
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.err.contains("only on the day it was taken"), "{}", r.err);
+}

@@ -12,6 +12,7 @@ mod inputs;
 mod properties;
 mod reflection;
 mod rules;
+mod selfcheck;
 mod store;
 mod versions;
 

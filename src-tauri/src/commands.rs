@@ -12,11 +12,12 @@ use loadline_core::notices::Notice;
 use loadline_core::prefs::Prefs;
 use loadline_core::reflection::{Answers, Reflection};
 use loadline_core::schedule::ScheduleInput;
+use loadline_core::selfcheck::{Question, SelfCheckView, TakeInput, TakeView};
 use loadline_core::store::{ImportReport, Store};
 use loadline_core::summary::{Entry, WeekSummary};
 use loadline_core::usecases::boundaries::{self, BoundaryView};
 use loadline_core::usecases::engine::ReminderState;
-use loadline_core::usecases::{self, entries, exports, views};
+use loadline_core::usecases::{self, entries, exports, selfcheck as selfchecks, views};
 use loadline_core::week::WeekNav;
 use loadline_core::Error;
 use tauri::{AppHandle, Runtime, State};
@@ -71,6 +72,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         quicklog_ready,
         reflection,
         save_reflection,
+        selfcheck,
+        selfcheck_questions,
+        take_selfcheck,
+        correct_selfcheck,
         about,
         open_data_dir,
         set_autostart,
@@ -390,6 +395,42 @@ pub fn save_reflection<R: Runtime>(
     state.with_store(|s| usecases::settings::save_reflection(s, week.0.parse()?, &answers.0, clock::now()))?;
     changed::after_write(&app);
     Ok(())
+}
+
+/// The self-check beside the last twelve months, with the takes and the words that go with it.
+#[tauri::command(async)]
+pub fn selfcheck(state: State<'_, AppState>) -> ApiResult<SelfCheckView> {
+    state.with_store(|s| selfchecks::view(s, clock::system_zone(), clock::now()))
+}
+
+/// The questions to ask, in order, the client scale only when it is turned on.
+#[tauri::command(async)]
+pub fn selfcheck_questions(state: State<'_, AppState>) -> ApiResult<Vec<Question>> {
+    state.with_store(|s| selfchecks::form(s))
+}
+
+#[tauri::command(async)]
+pub fn take_selfcheck<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    input: Arg<TakeInput>,
+) -> ApiResult<TakeView> {
+    let take = state.with_store(|s| selfchecks::take(s, &input.0, clock::system_zone(), clock::now()))?;
+    changed::after_write(&app);
+    Ok(take)
+}
+
+/// Corrects today's take.
+#[tauri::command(async)]
+pub fn correct_selfcheck<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: Arg<i64>,
+    input: Arg<TakeInput>,
+) -> ApiResult<TakeView> {
+    let take = state.with_store(|s| selfchecks::correct(s, id.0, &input.0, clock::now()))?;
+    changed::after_write(&app);
+    Ok(take)
 }
 
 #[tauri::command(async)]

@@ -93,14 +93,13 @@ fn run(app: &AppHandle, delivery_failed: &mut bool) -> Duration {
     (step.wake_at - clock::now()).to_std().unwrap_or(Duration::ZERO).clamp(Duration::from_secs(1), MAX_SLEEP)
 }
 
-/// Shows what the step decided (at most one notification for warnings, and the reflection
-/// reminder) and reports each back to the core.
+/// Shows what the step decided (at most one notification for warnings, and the reminders due)
+/// and reports each back to the core.
 fn deliver(app: &AppHandle, step: &Step, now: DateTime<Utc>, delivery_failed: &mut bool) {
     let state = app.state::<AppState>();
     for d in &step.deliveries {
-        let action = if d.view == "reflection" { "Open reflection" } else { "Open warnings" };
-        let note =
-            Note { title: d.title.clone(), body: d.body.clone(), actions: vec![(Action::Open(view(d)), action)] };
+        let (view, label) = action(d);
+        let note = Note { title: d.title.clone(), body: d.body.clone(), actions: vec![(Action::Open(view), label)] };
         if let Err(e) = notifier::show(app, note) {
             if !*delivery_failed {
                 tracing::warn!("no desktop notifications ({e}); warnings stay in the app's list");
@@ -116,10 +115,11 @@ fn deliver(app: &AppHandle, step: &Step, now: DateTime<Utc>, delivery_failed: &m
     }
 }
 
-fn view(d: &Delivery) -> &'static str {
-    if d.view == "reflection" {
-        "reflection"
-    } else {
-        "warnings"
+/// The view a notification's one action opens, and its button's words.
+fn action(d: &Delivery) -> (&'static str, &'static str) {
+    match d.view.as_str() {
+        "reflection" => ("reflection", "Open reflection"),
+        "selfcheck" => ("selfcheck", "Open self-check"),
+        _ => ("warnings", "Open warnings"),
     }
 }

@@ -10,7 +10,7 @@ use crate::events;
 /// What the person can do from a notification.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-    /// Open the main window at a view ("warnings", "reflection").
+    /// Open the main window at a view ("warnings", "reflection", "selfcheck").
     Open(&'static str),
 }
 

@@ -60,6 +60,41 @@ pub enum Command {
     /// What the reminder engine says: `replay` shows what it would have notified
     #[command(subcommand)]
     Notices(NoticesCommand),
+    /// The monthly self-check (the Copenhagen Burnout Inventory): the takes, newest first, or
+    /// take it, correct today's take, or print its questions
+    Selfcheck(SelfcheckArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct SelfcheckArgs {
+    #[command(subcommand)]
+    pub command: Option<SelfcheckCommand>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SelfcheckCommand {
+    /// Keep a take, read as JSON from standard input ("-"):
+    /// {"personal": [6 answers], "work": [7], "client": [6] (optional), "at": RFC 3339 (optional)};
+    /// answers are always, often, sometimes, seldom, never or very high, high, somewhat, low,
+    /// very low, as each item asks, and null for one left unanswered
+    Take {
+        #[arg(long, value_name = "-")]
+        json: String,
+    },
+    /// Correct the answers of a take made today, read as JSON as for `take`
+    Correct {
+        id: i64,
+        #[arg(long, value_name = "-")]
+        json: String,
+    },
+    /// The questions in order, with the answers each takes
+    Questions {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@
 //! Exit codes: 0 done; 1 failed (or nothing to undo); 2 bad input, with nothing written.
 
 mod args;
+mod selfcheck;
 mod text;
 
 use std::io::{Read, Write};
@@ -68,6 +69,7 @@ fn only_reads(command: &Command) -> bool {
         Command::Settings(s) => matches!(s, SettingsCommand::Show { .. }),
         // A replay runs on a copy in memory.
         Command::Notices(_) => true,
+        Command::Selfcheck(s) => matches!(s.command, None | Some(args::SelfcheckCommand::Questions { .. })),
         _ => false,
     }
 }
@@ -95,6 +97,7 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::Backups | Command::RestoreBackup { .. } => unreachable!("handled before the store is opened"),
         Command::Settings(cmd) => settings(store, cmd, ctx),
         Command::Notices(NoticesCommand::Replay(args)) => replay(store, args, ctx),
+        Command::Selfcheck(args) => selfcheck::run(store, args, ctx),
     }
 }
 
@@ -159,10 +162,7 @@ fn home_zone(store: &Store, tz: Option<&str>, ctx: &Context) -> Result<Tz> {
 
 fn log(store: &mut Store, args: LogArgs, ctx: &mut Context) -> Result<i32> {
     let drafts = match &args.json {
-        Some(path) if path == "-" => read_drafts(ctx)?,
-        Some(other) => {
-            return Err(Error::invalid("json", format!("{}: only - (standard input) is supported", quoted(other))))
-        }
+        Some(path) => parse_drafts(&read_stdin(path, ctx)?)?,
         None => vec![draft_from_flags(store, &args, ctx.now)?],
     };
     let logged = entries::log(store, &drafts, ctx.system_zone, ctx.now)?;
@@ -190,8 +190,11 @@ fn draft_from_flags(store: &Store, args: &LogArgs, now: DateTime<Utc>) -> Result
     })
 }
 
-/// One draft or an array of them, every field checked before anything is written.
-fn read_drafts(ctx: &mut Context) -> Result<Vec<Draft>> {
+/// Standard input as text, for `--json -`: the only source `--json` takes.
+fn read_stdin(path: &str, ctx: &mut Context) -> Result<String> {
+    if path != "-" {
+        return Err(Error::invalid("json", format!("{}: only - (standard input) is supported", quoted(path))));
+    }
     let mut input = String::new();
     ctx.stdin
         .take(MAX_JSON_BYTES + 1)
@@ -200,23 +203,27 @@ fn read_drafts(ctx: &mut Context) -> Result<Vec<Draft>> {
     if input.len() as u64 > MAX_JSON_BYTES {
         return Err(Error::invalid("json", format!("standard input is larger than {} MiB", MAX_JSON_BYTES >> 20)));
     }
-    parse_drafts(&input)
+    Ok(input)
 }
 
+/// A JSON value as `T`; a problem names its path (`entry 2: minutes`, `work[0]`).
+fn typed<T: serde::de::DeserializeOwned>(v: serde_json::Value, label: Option<String>) -> Result<T> {
+    serde_path_to_error::deserialize::<_, T>(v).map_err(|e| {
+        let path = e.path().to_string();
+        let field = match (label, path.as_str()) {
+            (Some(l), ".") => l,
+            (Some(l), p) => format!("{l}: {p}"),
+            (None, ".") => "json".to_string(),
+            (None, p) => p.to_string(),
+        };
+        Error::invalid(field, e.into_inner().to_string())
+    })
+}
+
+/// One draft or an array of them, every field checked before anything is written.
 pub fn parse_drafts(input: &str) -> Result<Vec<Draft>> {
     let value = crate::json::parse(input, "json")?;
-    let one = |v: serde_json::Value, label: Option<String>| {
-        serde_path_to_error::deserialize::<_, Draft>(v).map_err(|e| {
-            let path = e.path().to_string();
-            let field = match (label, path.as_str()) {
-                (Some(l), ".") => l,
-                (Some(l), p) => format!("{l}: {p}"),
-                (None, ".") => "json".to_string(),
-                (None, p) => p.to_string(),
-            };
-            Error::invalid(field, e.into_inner().to_string())
-        })
-    };
+    let one = typed::<Draft>;
     match value {
         serde_json::Value::Array(items) if items.is_empty() => {
             Err(Error::invalid("json", "the array holds no entries"))

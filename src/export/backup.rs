@@ -1,6 +1,7 @@
-//! The JSON export, which is also the complete backup. Its schema is versioned and documented
-//! in docs/backup-format.md; `parse` checks a whole file before anything is written, naming the
-//! record and field of the first problem.
+//! The JSON export, which is also the complete backup. Its schema is versioned (`VERSION`) and
+//! is `BackupFile` below: fields added later default when absent, so older backups still read.
+//! `parse` checks a whole file before anything is written, naming the record and field of the
+//! first problem.
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -16,9 +17,11 @@ use crate::prefs::Prefs;
 use crate::reflection::Answers;
 use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
+use crate::selfcheck::{Take, TakeAnswers};
 use crate::store::{ImportSet, ImportedBoundary, ImportedEntry, Store};
 use crate::timeline::Versioned;
 use crate::week::IsoWeek;
+use crate::zone::parse_zone;
 
 pub const FORMAT: &str = "loadline-backup";
 pub const VERSION: u32 = 1;
@@ -43,6 +46,19 @@ pub struct BackupFile {
     /// The warnings that fired, as the in-app list shows them.
     #[serde(default)]
     pub warnings: Vec<BackupWarning>,
+    /// The self-check's takes, with their answers.
+    #[serde(default)]
+    pub selfchecks: Vec<BackupSelfCheck>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BackupSelfCheck {
+    pub uid: String,
+    pub at: DateTime<Utc>,
+    pub zone: String,
+    pub answers: TakeAnswers,
+    pub updated_at: DateTime<Utc>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -222,6 +238,19 @@ pub fn write(
     json(w, &reflections)?;
     w.write_all(br#","warnings":"#).map_err(fail)?;
     json(w, &warnings)?;
+    let selfchecks: Vec<BackupSelfCheck> = store
+        .selfchecks()?
+        .into_iter()
+        .map(|t| BackupSelfCheck {
+            uid: t.uid,
+            at: t.at,
+            zone: t.zone.name().to_string(),
+            answers: t.answers,
+            updated_at: t.updated_at,
+        })
+        .collect();
+    w.write_all(br#","selfchecks":"#).map_err(fail)?;
+    json(w, &selfchecks)?;
     w.write_all(b"}\n").map_err(fail)
 }
 
@@ -347,7 +376,19 @@ fn check(file: BackupFile) -> Result<ImportSet> {
     }
     let reflections = file.reflections.into_iter().map(|r| (r.week, r.answers, r.updated_at)).collect();
     let warnings = file.warnings.into_iter().map(|w| (w.warning, w.first_seen, w.notified, w.read)).collect();
-    Ok(ImportSet { entries, schedules, boundaries, prefs: file.prefs, reflections, warnings })
+    let selfchecks = file
+        .selfchecks
+        .into_iter()
+        .enumerate()
+        .map(|(n, t)| {
+            let at = |field: &str| format!("selfchecks[{n}].{field}");
+            check_uid(&at("uid"), &t.uid)?;
+            t.answers.validate().map_err(|e| e.nested(&format!("selfchecks[{n}].answers")))?;
+            let zone = parse_zone(&at("zone"), &t.zone)?;
+            Ok(Take { id: 0, uid: t.uid, at: t.at, zone, answers: t.answers, updated_at: t.updated_at })
+        })
+        .collect::<Result<_>>()?;
+    Ok(ImportSet { entries, schedules, boundaries, prefs: file.prefs, reflections, warnings, selfchecks })
 }
 
 fn check_uid(field: &str, uid: &str) -> Result<()> {

@@ -6,7 +6,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{notices, rows};
+use super::{notices, rows, selfchecks};
 use crate::boundaries::Boundary;
 use crate::classify::classify;
 use crate::error::{Error, Result};
@@ -15,6 +15,7 @@ use crate::prefs::Prefs;
 use crate::reflection::Answers;
 use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
+use crate::selfcheck::Take;
 use crate::timeline::{BoundaryHistory, Timeline, Versioned};
 use crate::week::IsoWeek;
 
@@ -41,6 +42,8 @@ pub struct ImportSet {
     pub reflections: Vec<(IsoWeek, Answers, DateTime<Utc>)>,
     /// Warning, first seen, severity announced, read.
     pub warnings: Vec<(Warning, DateTime<Utc>, Option<Level>, bool)>,
+    /// The self-check's takes; one already here (by uid) is kept as it is.
+    pub selfchecks: Vec<Take>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Serialize, TS)]
@@ -107,6 +110,9 @@ pub fn import(tx: &Transaction, set: &ImportSet) -> Result<(ImportReport, Vec<In
             "INSERT OR IGNORE INTO reflections (week, body, updated_at) VALUES (?1, ?2, ?3)",
             params![week.to_string(), rows::to_json(answers), at.timestamp()],
         )?;
+    }
+    for take in &set.selfchecks {
+        selfchecks::insert(tx, take)?;
     }
     for (w, first_seen, notified, read) in &set.warnings {
         tx.execute(

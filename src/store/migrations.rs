@@ -4,6 +4,7 @@
 //! - 1: interruptions, schedule and non-negotiable versions, preferences.
 //! - 2: notices: the warnings that fired, whether they were announced and read.
 //! - 3: reflections: the person's answers, one row per ISO week.
+//! - 4: selfchecks: the monthly self-check's takes, with their answers.
 
 pub const MIGRATIONS: &[&str] = &[
     // 1
@@ -75,5 +76,17 @@ pub const MIGRATIONS: &[&str] = &[
         body TEXT NOT NULL,
         updated_at INTEGER NOT NULL
     ) STRICT;
+    "#,
+    // 4
+    r#"
+    CREATE TABLE selfchecks (
+        id INTEGER PRIMARY KEY,
+        uid TEXT NOT NULL UNIQUE,
+        at INTEGER NOT NULL,
+        zone TEXT NOT NULL,
+        body TEXT NOT NULL,
+        updated_at INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX selfchecks_by_at ON selfchecks (at);
     "#,
 ];

@@ -9,6 +9,7 @@ mod lock;
 mod migrations;
 mod notices;
 mod rows;
+mod selfchecks;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -26,6 +27,7 @@ use crate::prefs::Prefs;
 use crate::reflection::Answers;
 use crate::reminders::{Level, Warning};
 use crate::schedule::Schedule;
+use crate::selfcheck::{Take, TakeAnswers};
 use crate::timeline::{BoundaryHistory, Timeline, Versioned};
 use crate::week::IsoWeek;
 
@@ -570,6 +572,31 @@ impl Store {
             Ok((week.parse()?, rows::from_json("reflection", &body)?, rows::instant(at)))
         })
         .collect()
+    }
+
+    // --- the self-check's takes ---
+
+    /// Every take, newest first.
+    pub fn selfchecks(&self) -> Result<Vec<Take>> {
+        selfchecks::all(&self.conn)
+    }
+
+    pub fn selfcheck(&self, id: i64) -> Result<Take> {
+        selfchecks::get(&self.conn, id)
+    }
+
+    /// Keeps a new take; returns it with its id.
+    pub fn add_selfcheck(&mut self, take: &Take) -> Result<Take> {
+        take.answers.validate()?;
+        let id = self.write(|tx| selfchecks::insert(tx, take))?;
+        let id = id.ok_or_else(|| Error::invalid("uid", "a self-check with this uid is already kept"))?;
+        self.selfcheck(id)
+    }
+
+    pub fn correct_selfcheck(&mut self, id: i64, answers: &TakeAnswers, now: DateTime<Utc>) -> Result<Take> {
+        answers.validate()?;
+        self.write(|tx| selfchecks::correct(tx, id, answers, now))?;
+        self.selfcheck(id)
     }
 
     // --- the quick-log window's unsaved draft ---

@@ -8,9 +8,11 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::notices::{
-    compose, due, end_of_today, next_wake, quiet_until, reflection_delivery, reflection_due, Delivery, Notice, Step,
+    compose, due, end_of_today, next_wake, quiet_until, reflection_delivery, reflection_due, selfcheck_delivery,
+    Delivery, Notice, Step,
 };
 use crate::prefs::Prefs;
+use crate::selfcheck::{next_reminder, reminder_due, Month};
 use crate::store::Store;
 use crate::week::IsoWeek;
 use crate::zone::window_edge;
@@ -39,9 +41,19 @@ pub fn step(store: &mut Store, system_zone: Tz, now: DateTime<Utc>) -> Result<St
         }
         if left > 0 && reflection_due(prefs.reflection, state.reflection_reminded, zone, now) {
             deliveries.push(reflection_delivery(zone, now));
+            left -= 1;
+        }
+        let last_take = store.selfchecks()?.first().map(|t| t.at);
+        if left > 0 && reminder_due(prefs.selfcheck.reminder, state.selfcheck_reminded, last_take, zone, now) {
+            deliveries.push(selfcheck_delivery(zone, now));
         }
     }
-    Ok(Step { deliveries, wake_at: next_wake(now, zone, quiet, snoozed, prefs.reflection), quiet_until: quiet })
+    let selfcheck = next_reminder(prefs.selfcheck.reminder, zone, now);
+    Ok(Step {
+        deliveries,
+        wake_at: next_wake(now, zone, quiet, snoozed, prefs.reflection, selfcheck),
+        quiet_until: quiet,
+    })
 }
 
 /// A notification was shown (or could not be: the in-app list has it either way): its notices
@@ -50,8 +62,10 @@ pub fn delivered(store: &mut Store, delivery: &Delivery, system_zone: Tz, now: D
     let week = IsoWeek::of(now, home_zone(store, None, system_zone)?);
     let mut state = store.engine_state()?;
     state.count_delivery(week);
-    if delivery.view == "reflection" {
-        state.reflection_reminded = Some(week);
+    match delivery.view.as_str() {
+        "reflection" => state.reflection_reminded = Some(week),
+        "selfcheck" => state.selfcheck_reminded = Some(Month::of(now, home_zone(store, None, system_zone)?)),
+        _ => {}
     }
     store.record_delivery(&delivery.announces, &state)
 }

@@ -10,6 +10,7 @@ pub mod boundaries;
 pub mod engine;
 pub mod entries;
 pub mod exports;
+pub mod selfcheck;
 pub mod settings;
 pub mod views;
 

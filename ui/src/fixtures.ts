@@ -98,6 +98,7 @@ export function prefs(over: Partial<Prefs> = {}): Prefs {
     ],
     shortcut: 'Ctrl+Alt+L',
     welcomed: true,
+    selfcheck: { reminder: { day: 1, time: '10:00' }, client_word: null },
     quicklog_ready: false,
     notifications_per_week: 3,
     ...over,

@@ -19,6 +19,6 @@ rules: Array<Rule>,
  */
 deferred_from: string | null, 
 /**
- * The view its action opens: `warnings` or `reflection`.
+ * The view its action opens: `warnings`, `reflection` or `selfcheck`.
  */
 view: string, };
