@@ -4,7 +4,8 @@
 //! - logging one entry, from a checked draft to committed on disk (WAL, synchronous=FULL);
 //! - a week's numbers, the 12-week trend and the whole reflection view over ten years of heavy
 //!   use (50,000 entries);
-//! - each export format over the same 50,000 entries, in-process.
+//! - each export format over the same 50,000 entries, in-process;
+//! - a team share file of the last year, and merging 50 people's share files of 52 weeks.
 
 use std::time::{Duration, Instant};
 
@@ -12,7 +13,8 @@ use chrono::{DateTime, Duration as Span, Utc};
 use loadline_core::export::{full_backup, render, Format, Include, Range};
 use loadline_core::interruptions::{Draft, NewInterruption};
 use loadline_core::store::Store;
-use loadline_core::usecases::views;
+use loadline_core::team::{merge, share};
+use loadline_core::usecases::{team, views};
 use loadline_core::week::IsoWeek;
 
 const ZONE: chrono_tz::Tz = chrono_tz::Europe::Berlin;
@@ -112,4 +114,46 @@ fn main() {
         "export Markdown report, 50,000 entries",
         time(5, || render(&store, Format::Markdown, &all, &everything, None, now()).unwrap()),
     );
+
+    let year = team::ShareRequest {
+        name: "Ana",
+        passphrase: "blue team",
+        from: Some("2025-11-24"),
+        to: Some("2026-11-22"),
+        include_sources: true,
+    };
+    report(
+        "team share file of 52 weeks, 50,000 entries",
+        time(10, || team::share(&store, &year, ZONE, now()).unwrap()),
+    );
+    let texts: Vec<String> = (0..50).map(|n| team_member(&store, n).to_json()).collect();
+    report(
+        "team merge of 50 people × 52 weeks, read and checked",
+        time(20, || {
+            let files: Vec<_> =
+                texts.iter().enumerate().map(|(n, t)| (format!("{n}.json"), share::parse(t).unwrap())).collect();
+            merge::merge(&files).unwrap()
+        }),
+    );
+    let files: Vec<_> =
+        texts.iter().enumerate().map(|(n, t)| (format!("{n}.json"), share::parse(t).unwrap())).collect();
+    report("team merge of 50 people × 52 weeks, files in memory", time(20, || merge::merge(&files).unwrap()));
+    println!("share file of 52 weeks: {} bytes", texts[0].len());
+}
+
+/// One member of a team of 50: the same year of weeks under another name and person.
+fn team_member(store: &Store, n: usize) -> share::ShareFile {
+    let request = team::ShareRequest {
+        name: &format!("Member {n}"),
+        passphrase: "blue team",
+        from: Some("2025-11-24"),
+        to: Some("2026-11-22"),
+        include_sources: false,
+    };
+    let mut file = team::share(store, &request, ZONE, now()).unwrap();
+    file.person = format!("{n:032x}");
+    for w in &mut file.weeks {
+        w.after_hours_minutes = w.after_hours_minutes * (n as u32 % 7 + 1) / 4;
+    }
+    file.seal()
 }

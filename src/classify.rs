@@ -3,7 +3,7 @@
 //! the zone the entry was logged in (travel keeps its own local time), using the versions in
 //! force when it started.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc};
 use chrono_tz::Tz;
 // Keys are small and not chosen by anyone hostile: a fast hash, not SipHash.
 use rustc_hash::FxHashMap;
@@ -63,6 +63,28 @@ impl<'a> Classifier<'a> {
 
     pub fn classify_ref(&mut self, entry: &EntryRef) -> Classification {
         self.classify_parts(entry.start, entry.minutes, entry.zone, &entry.costs)
+    }
+
+    /// The local clock hours (day and hour, in `zone`) that `entry` spent after hours, judged a
+    /// quarter of an hour at a time: every zone's offset is a multiple of 15 minutes, so a
+    /// quarter never straddles a local hour.
+    pub fn after_hours_hours(&mut self, entry: &NewInterruption, zone: Tz) -> Vec<(NaiveDate, u32)> {
+        let mut hours = Vec::new();
+        let mut t = entry.start;
+        let stop = entry.start + Duration::minutes(entry.minutes.into());
+        while t < stop {
+            let next = (t + Duration::minutes(15 - i64::from(t.minute() % 15))).min(stop);
+            let minutes = (next - t).num_minutes() as u32;
+            if minutes > 0 && self.classify_parts(t, minutes, entry.zone, &[]).after_hours_minutes > 0 {
+                let local = t.with_timezone(&zone);
+                let hour = (local.date_naive(), local.hour());
+                if hours.last() != Some(&hour) {
+                    hours.push(hour);
+                }
+            }
+            t = next;
+        }
+        hours
     }
 
     /// An entry is classified by when it started, how long it took, its zone and its marks.

@@ -22,6 +22,7 @@ pub mod schedule;
 pub mod selfcheck;
 pub mod store;
 pub mod summary;
+pub mod team;
 pub mod timeline;
 pub mod usecases;
 pub mod week;

@@ -14,6 +14,7 @@ mod reflection;
 mod rules;
 mod selfcheck;
 mod store;
+mod team;
 mod versions;
 
 mod weeks;

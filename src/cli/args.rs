@@ -60,9 +60,25 @@ pub enum Command {
     /// What the reminder engine says: `replay` shows what it would have notified
     #[command(subcommand)]
     Notices(NoticesCommand),
+    /// Merge your team's share files (from `export --format team`): who carries the after-hours
+    /// load, and which sources reach only one person
+    Team(TeamArgs),
     /// The monthly self-check (the Copenhagen Burnout Inventory): the takes, newest first, or
     /// take it, correct today's take, or print its questions
     Selfcheck(SelfcheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TeamArgs {
+    /// The share files, one per person
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// html (printable), md or json
+    #[arg(long, default_value = "html")]
+    pub format: String,
+    /// The file to write ("-" for standard output, the default)
+    #[arg(long, value_name = "FILE", default_value = "-")]
+    pub out: PathBuf,
 }
 
 #[derive(Debug, Args)]
@@ -204,7 +220,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// html or md (a summary report), csv (one row per entry) or json (a complete backup)
+    /// html or md (a summary report), csv (one row per entry), json (a complete backup) or
+    /// team (weekly totals to merge with your team's: needs --as and --team-key)
     #[arg(long)]
     pub format: String,
     /// First local day, YYYY-MM-DD (default: the first entry's)
@@ -225,6 +242,13 @@ pub struct ExportArgs {
     /// The file to write ("-" for standard output)
     #[arg(long, value_name = "FILE")]
     pub out: PathBuf,
+    /// For --format team: the name or pseudonym your team sees you by
+    #[arg(long = "as", value_name = "NAME")]
+    pub as_name: Option<String>,
+    /// For --format team: the passphrase your team agreed on (or LOADLINE_TEAM_KEY, which
+    /// stays out of the shell's history)
+    #[arg(long, value_name = "PASSPHRASE", env = "LOADLINE_TEAM_KEY", hide_env_values = true)]
+    pub team_key: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -6,6 +6,7 @@
 
 mod args;
 mod selfcheck;
+mod team;
 mod text;
 
 use std::io::{Read, Write};
@@ -48,6 +49,8 @@ pub fn run(data_dir: &Path, command: Command, ctx: &mut Context) -> i32 {
         // These work on files, so they help when the database itself cannot be opened.
         Command::Backups => list_backups(data_dir, ctx),
         Command::RestoreBackup { file } => restore_backup(data_dir, &file, ctx),
+        // A merge reads only the files it is given: the person's own record is not opened.
+        Command::Team(args) => team::merge(args, ctx),
         command if only_reads(&command) => {
             Store::open_to_read(data_dir).and_then(|mut store| execute(&mut store, command, ctx))
         }
@@ -98,6 +101,7 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::Settings(cmd) => settings(store, cmd, ctx),
         Command::Notices(NoticesCommand::Replay(args)) => replay(store, args, ctx),
         Command::Selfcheck(args) => selfcheck::run(store, args, ctx),
+        Command::Team(_) => unreachable!("handled before the store is opened"),
     }
 }
 
@@ -328,6 +332,12 @@ fn check(store: &mut Store, args: CheckArgs, ctx: &mut Context) -> Result<i32> {
 }
 
 fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32> {
+    if args.format.trim().eq_ignore_ascii_case("team") {
+        return team::share(store, args, ctx);
+    }
+    if args.as_name.is_some() {
+        return Err(Error::invalid("as", "is for --format team only"));
+    }
     let request = ExportRequest {
         format: args.format,
         from: args.from,

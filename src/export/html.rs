@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use crate::export::report::{describe_range, Report, WeekRow};
 use crate::summary::format_minutes;
 
-fn esc(text: &str) -> String {
+pub(crate) fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

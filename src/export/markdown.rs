@@ -7,7 +7,7 @@ use crate::summary::{format_minutes, plural};
 
 /// Keeps a person's text from turning into Markdown structure: inline markers anywhere, and
 /// what would start a heading, quote or list at the start of the line.
-fn plain(text: &str) -> String {
+pub(crate) fn plain(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let trimmed = text.trim_start();
     let numbered = trimmed.split_once('.').is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));

@@ -8,6 +8,10 @@ mod html;
 mod markdown;
 pub mod report;
 
+/// Shared with the team report: a person's text never becomes HTML or Markdown structure.
+pub(crate) use html::esc;
+pub(crate) use markdown::plain;
+
 use std::io::Write;
 use std::str::FromStr;
 

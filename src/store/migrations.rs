@@ -5,6 +5,8 @@
 //! - 2: notices: the warnings that fired, whether they were announced and read.
 //! - 3: reflections: the person's answers, one row per ISO week.
 //! - 4: selfchecks: the monthly self-check's takes, with their answers.
+//! - 5: a random uid for the person whose record this is, so a team merge knows the same
+//!   person twice; it stays with the file (a restore keeps it) and never leaves but in a share.
 
 pub const MIGRATIONS: &[&str] = &[
     // 1
@@ -88,5 +90,9 @@ pub const MIGRATIONS: &[&str] = &[
         updated_at INTEGER NOT NULL
     ) STRICT;
     CREATE INDEX selfchecks_by_at ON selfchecks (at);
+    "#,
+    // 5
+    r#"
+    INSERT OR IGNORE INTO prefs (key, value) VALUES ('person-uid', lower(hex(randomblob(16))));
     "#,
 ];

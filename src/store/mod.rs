@@ -599,6 +599,11 @@ impl Store {
         self.selfcheck(id)
     }
 
+    /// This record's person, for a team share: random, made once per data directory.
+    pub fn person_uid(&self) -> Result<String> {
+        Ok(self.conn.query_row("SELECT value FROM prefs WHERE key='person-uid'", [], |r| r.get(0))?)
+    }
+
     // --- the quick-log window's unsaved draft ---
 
     pub fn draft(&self) -> Result<Option<String>> {

@@ -12,6 +12,7 @@ pub mod entries;
 pub mod exports;
 pub mod selfcheck;
 pub mod settings;
+pub mod team;
 pub mod views;
 
 use chrono_tz::Tz;
