@@ -7,6 +7,7 @@ mod csv;
 mod html;
 mod markdown;
 pub mod report;
+pub mod sources;
 
 use std::io::Write;
 use std::str::FromStr;
@@ -49,6 +50,9 @@ pub struct Include {
     pub notes: bool,
     pub sources: bool,
     pub names: bool,
+    /// The person's name and role (`Prefs::owner`) at the top of a report.
+    #[serde(default)]
+    pub owner: bool,
 }
 
 impl FromStr for Include {
@@ -60,10 +64,11 @@ impl FromStr for Include {
                 "notes" => include.notes = true,
                 "sources" => include.sources = true,
                 "names" => include.names = true,
+                "owner" => include.owner = true,
                 _ => {
                     return Err(Error::invalid(
                         "include",
-                        format!("{} is not something to include; use notes, sources or names", quoted(part)),
+                        format!("{} is not something to include; use notes, sources, names or owner", quoted(part)),
                     ))
                 }
             }

@@ -27,17 +27,17 @@ describe('the request the options make', () => {
       range: '4-weeks',
       from: null,
       to: null,
-      include: { notes: false, sources: false, names: false },
+      include: { notes: false, sources: false, names: false, owner: false },
       message: null,
     });
   });
 
   test('a report carries the trimmed message; a CSV never does', () => {
-    const o = options({ format: 'md', message: '  For our 1:1  ', include: { notes: true, sources: false, names: true } });
+    const o = options({ format: 'md', message: '  For our 1:1  ', include: { notes: true, sources: false, names: true, owner: false } });
     expect(buildRequest(o)).toMatchObject({
       format: 'md',
       message: 'For our 1:1',
-      include: { notes: true, sources: false, names: true },
+      include: { notes: true, sources: false, names: true, owner: false },
     });
     expect(buildRequest({ ...o, message: '   ' }).message).toBeNull();
     expect(buildRequest({ ...o, format: 'csv' }).message).toBeNull();
@@ -50,7 +50,7 @@ describe('the request the options make', () => {
       format: 'json',
       from: null,
       to: null,
-      include: { notes: true, sources: true, names: true },
+      include: { notes: true, sources: true, names: true, owner: true },
       message: null,
     });
   });

@@ -46,7 +46,7 @@ export function defaultOptions(): ExportOptions {
     customFrom: '',
     customTo: '',
     format: 'html',
-    include: { notes: false, sources: false, names: false },
+    include: { notes: false, sources: false, names: false, owner: false },
     message: '',
   };
 }
@@ -62,7 +62,7 @@ export function buildRequest(options: ExportOptions): ExportRequest {
       format: 'json',
       from: null,
       to: null,
-      include: { notes: true, sources: true, names: true },
+      include: { notes: true, sources: true, names: true, owner: true },
       message: null,
     };
   }

@@ -100,6 +100,9 @@ export function prefs(over: Partial<Prefs> = {}): Prefs {
     welcomed: true,
     quicklog_ready: false,
     notifications_per_week: 3,
+    owner: { name: '', role: '' },
+    paper: 'auto',
+    people: [],
     ...over,
   };
 }
