@@ -2,7 +2,7 @@
 //! week exactly, once, and refuses anything malformed without writing.
 
 use loadline_core::boundaries::{Boundary, Category};
-use loadline_core::export::{backup, full_backup, render, Format, Include, Range};
+use loadline_core::export::{backup, full_backup, render, ExportRequest, Format, Include, Range};
 use loadline_core::paper::Paper;
 use loadline_core::prefs::{Owner, Prefs};
 use loadline_core::schedule::{Schedule, Window};
@@ -353,6 +353,14 @@ fn the_paper_follows_the_home_zone_unless_the_person_chose() {
     let prefs = Prefs { paper: Paper::Letter, ..t.store.prefs().unwrap() };
     t.store.set_prefs(&prefs).unwrap();
     assert!(html(&t, BERLIN).contains("@page { size: letter;"), "the person's choice wins");
+    let request =
+        |format: &str| ExportRequest { format: format.into(), range: Some("4-weeks".into()), ..Default::default() };
+    assert_eq!(
+        request("html").preview(&t.store, BERLIN, utc(NOW)).unwrap().paper,
+        Some(Paper::Letter),
+        "the preview says so"
+    );
+    assert_eq!(request("csv").preview(&t.store, BERLIN, utc(NOW)).unwrap().paper, None);
 }
 
 #[test]
@@ -366,6 +374,10 @@ fn the_owner_is_named_only_when_ticked() {
         let text = render(&t.store, format, &r, &Include::default(), None, utc(NOW)).unwrap();
         assert!(!text.contains("Dana Weber"), "{format:?} names the owner unasked");
     }
+    let request = ExportRequest { format: "md".into(), range: Some("4-weeks".into()), ..Default::default() };
+    let preview = request.preview(&t.store, BERLIN, utc(NOW)).unwrap();
+    assert_eq!(preview.owner.as_deref(), Some("Dana Weber, Site reliability engineer"), "the preview says who");
+    assert!(!preview.text.contains("Dana Weber"), "and the text leaves it out until ticked");
     let ticked = Include { owner: true, ..Include::default() };
     let html = render(&t.store, Format::Html, &r, &ticked, None, utc(NOW)).unwrap();
     assert!(html.contains("<p class=\"owner\">Dana Weber, Site reliability engineer</p>"), "{html}");
@@ -399,5 +411,8 @@ fn every_bar_is_labelled_in_hours_and_nothing_trails_the_report() {
         assert!(html.contains(word), "{word}");
     }
     assert!(!html.contains("<footer"), "no footnote to be left alone on a last page");
-    assert!(html.trim_end().ends_with("</tbody></table></section></div></body></html>"), "the last table ends the page");
+    assert!(
+        html.trim_end().ends_with("</tbody></table></section></div></body></html>"),
+        "the last table ends the page"
+    );
 }

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{quoted, Error, Result};
+use crate::paper::Paper;
 use crate::store::Store;
 use crate::zone::window_edge;
 
@@ -196,6 +197,11 @@ pub struct ExportPreview {
     pub from: String,
     pub to: String,
     pub file_name: String,
+    /// The paper an HTML report is laid out for (A4 or Letter); `None` for the other formats.
+    pub paper: Option<Paper>,
+    /// The name and role set in Settings ("Dana Weber, site reliability engineer"), which a
+    /// report carries when `include.owner` is ticked; `None` while no name is set.
+    pub owner: Option<String>,
 }
 
 impl ExportRequest {
@@ -246,11 +252,17 @@ impl ExportRequest {
     /// The text, its days and a file name, from one resolution of the range.
     pub fn preview(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<ExportPreview> {
         let range = self.range(store, zone, now)?;
+        let prefs = store.prefs()?;
         Ok(ExportPreview {
             text: self.render(store, zone, now)?,
             from: range.from.to_string(),
             to: range.to.to_string(),
             file_name: self.file_name(store, zone, now)?,
+            paper: match self.format.parse()? {
+                Format::Html => Some(prefs.paper.for_zone(zone)),
+                _ => None,
+            },
+            owner: prefs.owner.line(),
         })
     }
 

@@ -44,6 +44,13 @@ describe('the request the options make', () => {
     expect(isReport('html') && isReport('md') && !isReport('csv') && !isReport('json')).toBe(true);
   });
 
+  test('the owner’s name goes only on a summary report', () => {
+    const o = options({ include: { notes: false, sources: false, names: false, owner: true } });
+    expect(buildRequest(o).include.owner).toBe(true);
+    expect(buildRequest({ ...o, format: 'md' }).include.owner).toBe(true);
+    expect(buildRequest({ ...o, format: 'csv' }).include.owner).toBe(false);
+  });
+
   test('a full backup is everything, always: no range, every name and note, no message', () => {
     const o = options({ format: 'json', range: 'this-week', message: 'hi' });
     expect(buildRequest(o)).toEqual({

@@ -67,7 +67,9 @@ export function buildRequest(options: ExportOptions): ExportRequest {
     };
   }
   const message = isReport(options.format) ? options.message.trim() || null : null;
-  const request: ExportRequest = { format: options.format, from: null, to: null, include: { ...options.include }, message };
+  // Only the summary reports carry the owner's name: a CSV has no place for it.
+  const include = { ...options.include, owner: options.include.owner && isReport(options.format) };
+  const request: ExportRequest = { format: options.format, from: null, to: null, include, message };
   if (options.range === 'custom') {
     request.from = options.customFrom.trim() || null;
     request.to = options.customTo.trim() || null;
