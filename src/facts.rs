@@ -9,7 +9,7 @@ use crate::boundaries::{Category, MAX_ALLOWANCE, MAX_NAME_CHARS, MAX_WINDOWS};
 use crate::interruptions::{
     Severity, BUILT_IN_CHANNELS, MAX_LABEL_CHARS, MAX_MINUTES, MAX_NOTE_CHARS, MAX_SOURCE_CHARS, MAX_TAGS, MIN_MINUTES,
 };
-use crate::prefs::Prefs;
+use crate::prefs::{Prefs, MAX_OWNER_CHARS, MAX_PEOPLE};
 use crate::presets::{JUST_ENDED_MINUTES, MAX_PRESETS, MAX_PRESET_LABEL_CHARS};
 use crate::reminders::Level;
 use crate::schedule::{Schedule, ScheduleInput, MAX_LOAD_LINE_MINUTES, MAX_LOAD_LINE_SACRIFICES};
@@ -31,6 +31,10 @@ pub struct Facts {
     pub max_load_line_minutes: u32,
     pub max_presets: u32,
     pub max_preset_label_chars: u32,
+    /// The owner's name or role on a report.
+    pub max_owner_chars: u32,
+    /// Sources marked as people.
+    pub max_people: u32,
     /// The minute choices offered at a glance ("15 / 30 / 60 / 90 min").
     pub quick_minutes: Vec<u32>,
     pub channels: Vec<String>,
@@ -59,6 +63,8 @@ impl Facts {
             max_load_line_minutes: MAX_LOAD_LINE_MINUTES,
             max_presets: n(MAX_PRESETS),
             max_preset_label_chars: n(MAX_PRESET_LABEL_CHARS),
+            max_owner_chars: n(MAX_OWNER_CHARS),
+            max_people: n(MAX_PEOPLE),
             quick_minutes: JUST_ENDED_MINUTES.to_vec(),
             channels: BUILT_IN_CHANNELS.iter().map(ToString::to_string).collect(),
             categories: Category::ALL.iter().map(ToString::to_string).collect(),

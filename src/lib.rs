@@ -13,6 +13,7 @@ pub mod files;
 pub mod interruptions;
 pub mod json;
 pub mod notices;
+pub mod paper;
 pub mod prefs;
 pub mod presets;
 pub mod reflection;

@@ -1,12 +1,14 @@
 //! Preferences that classify nothing, so they are not versioned: the person's home zone for
-//! weeks and reports, and the like.
+//! weeks and reports, who they are on a report, which sources are people, and the like.
 
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::interruptions::MAX_SOURCE_CHARS;
 use crate::notices::ReflectionTime;
+use crate::paper::Paper;
 use crate::presets::{self, Preset};
 use crate::reminders::Thresholds;
 use crate::selfcheck::{check_client_word, MonthlyTime};
@@ -14,6 +16,52 @@ use crate::zone::parse_zone;
 
 /// More than this a week would be the wall of notifications the limit is there to prevent.
 pub const MAX_NOTIFICATIONS_PER_WEEK: u32 = 20;
+/// A name or a role on a report: one line.
+pub const MAX_OWNER_CHARS: usize = 80;
+/// As many as the sources the forms offer (`Store::sources`).
+pub const MAX_PEOPLE: usize = 200;
+
+/// Who the reports are from, when the person puts their name on one. Empty until they set it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct Owner {
+    pub name: String,
+    /// e.g. "Site reliability engineer, payments".
+    pub role: String,
+}
+
+impl Owner {
+    /// "Dana Weber, site reliability engineer", "Dana Weber", or nothing when no name is set.
+    pub fn line(&self) -> Option<String> {
+        let (name, role) = (self.name.trim(), self.role.trim());
+        match (name.is_empty(), role.is_empty()) {
+            (true, _) => None,
+            (false, true) => Some(name.to_string()),
+            (false, false) => Some(format!("{name}, {role}")),
+        }
+    }
+}
+
+/// Whether a source is a service (a system, a queue, a tool: something a runbook can take over)
+/// or a person. Only what the person set decides it: a source named in `Prefs::people` is a
+/// person, every other one a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SourceKind {
+    Service,
+    Person,
+}
+
+impl SourceKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Service => "service",
+            SourceKind::Person => "person",
+        }
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(default, deny_unknown_fields)]
@@ -38,6 +86,13 @@ pub struct Prefs {
     pub quicklog_ready: bool,
     /// Desktop notifications in one week at the most; the rest wait in the in-app list.
     pub notifications_per_week: u32,
+    /// The name and role a report carries when the person ticks it (empty: none).
+    pub owner: Owner,
+    /// The paper reports are laid out for; automatic follows the home zone.
+    pub paper: Paper,
+    /// The sources that are people, as they are logged ("Sarah (PM)"): listed apart in a
+    /// report, never as runbook candidates. Matched without regard to case.
+    pub people: Vec<String>,
     /// The monthly self-check: its reminder and whether the client scale is asked.
     pub selfcheck: SelfCheckPrefs,
 }
@@ -72,6 +127,9 @@ impl Default for Prefs {
             welcomed: false,
             quicklog_ready: false,
             notifications_per_week: 3,
+            owner: Owner::default(),
+            paper: Paper::Auto,
+            people: Vec::new(),
             selfcheck: SelfCheckPrefs::default(),
         }
     }
@@ -83,24 +141,31 @@ impl Prefs {
         self.zone.as_deref().map_or(Ok(system), |name| parse_zone("zone", name))
     }
 
+    /// What kind of source this is: a person if it is one of `people`, else a service.
+    pub fn source_kind(&self, source: &str) -> SourceKind {
+        let source = source.trim();
+        if self.people.iter().any(|p| p.trim().to_lowercase() == source.to_lowercase()) {
+            SourceKind::Person
+        } else {
+            SourceKind::Service
+        }
+    }
+
     pub fn validate(&self) -> Result<()> {
         if let Some(zone) = &self.zone {
             parse_zone("zone", zone)?;
         }
         if self.shortcut.chars().count() > 60 || self.shortcut.chars().any(char::is_control) {
-            return Err(crate::error::Error::invalid("shortcut", "must be a key combination such as Ctrl+Alt+L"));
+            return Err(Error::invalid("shortcut", "must be a key combination such as Ctrl+Alt+L"));
         }
         if self.presets.len() > presets::MAX_PRESETS {
-            return Err(crate::error::Error::invalid(
-                "presets",
-                format!("Keep at most {} presets", presets::MAX_PRESETS),
-            ));
+            return Err(Error::invalid("presets", format!("Keep at most {} presets", presets::MAX_PRESETS)));
         }
         for (n, preset) in self.presets.iter().enumerate() {
             preset.validate().map_err(|e| e.nested(&format!("presets[{n}]")))?;
         }
         if self.notifications_per_week > MAX_NOTIFICATIONS_PER_WEEK {
-            return Err(crate::error::Error::invalid(
+            return Err(Error::invalid(
                 "notifications_per_week",
                 format!("How many notifications a week at the most? 0 to {MAX_NOTIFICATIONS_PER_WEEK}"),
             ));
@@ -110,6 +175,23 @@ impl Prefs {
         }
         if let Some(word) = &self.selfcheck.client_word {
             check_client_word(word).map_err(|e| e.relabel("selfcheck.client_word"))?;
+        }
+        for (field, text) in [("owner.name", &self.owner.name), ("owner.role", &self.owner.role)] {
+            if text.chars().count() > MAX_OWNER_CHARS || text.chars().any(char::is_control) {
+                return Err(Error::invalid(field, format!("must be at most {MAX_OWNER_CHARS} characters on one line")));
+            }
+        }
+        if self.people.len() > MAX_PEOPLE {
+            return Err(Error::invalid("people", format!("Mark at most {MAX_PEOPLE} sources as people")));
+        }
+        for (n, person) in self.people.iter().enumerate() {
+            let chars = person.trim().chars().count();
+            if chars == 0 || chars > MAX_SOURCE_CHARS || person.chars().any(char::is_control) {
+                return Err(Error::invalid(
+                    format!("people[{n}]"),
+                    format!("must be a source as it is logged: 1 to {MAX_SOURCE_CHARS} characters on one line"),
+                ));
+            }
         }
         self.thresholds.validate().map_err(|e| e.nested("thresholds"))
     }

@@ -34,6 +34,11 @@ impl IsoWeek {
         IsoWeek::containing(instant.with_timezone(&zone).date_naive())
     }
 
+    /// The week's number in its ISO year, 1 to 53.
+    pub fn number(self) -> u32 {
+        self.week
+    }
+
     pub fn monday(self) -> NaiveDate {
         NaiveDate::from_isoywd_opt(self.year, self.week, Weekday::Mon).expect("validated on construction")
     }

@@ -233,7 +233,8 @@ pub struct ExportArgs {
     /// Whole weeks up to today instead of --from/--to: this-week, 4-weeks, quarter (13 weeks) or all
     #[arg(long, value_name = "RANGE", conflicts_with_all = ["from", "to"])]
     pub range: Option<String>,
-    /// What to share besides the numbers: notes, sources, names (comma separated)
+    /// What to share besides the numbers: notes, sources, names, owner (your name and role from
+    /// the settings), comma separated
     #[arg(long, value_name = "LIST", default_value = "")]
     pub include: String,
     /// Your own message at the top of the report
@@ -312,7 +313,7 @@ pub enum SettingsCommand {
         json: bool,
     },
     /// Change settings from now on (past weeks keep the old ones)
-    Set(SettingsSet),
+    Set(Box<SettingsSet>),
 }
 
 #[derive(Debug, Args)]
@@ -337,6 +338,22 @@ pub struct SettingsSet {
     /// more memory all day
     #[arg(long, value_name = "on|off")]
     pub quicklog_ready: Option<OnOff>,
+    /// Your name, for reports you choose to put it on (export --include owner); "" for none
+    #[arg(long, value_name = "NAME")]
+    pub owner_name: Option<String>,
+    /// Your role beside your name on a report, e.g. "Site reliability engineer"; "" for none
+    #[arg(long, value_name = "ROLE")]
+    pub owner_role: Option<String>,
+    /// The paper reports are laid out for: a4, letter, or auto (from your home time zone)
+    #[arg(long, value_name = "auto|a4|letter")]
+    pub paper: Option<String>,
+    /// A source that is a person, as you log it (repeat for more): reports list people apart,
+    /// never as runbook candidates
+    #[arg(long = "person", value_name = "SOURCE")]
+    pub person: Vec<String>,
+    /// A source that is a service after all (repeat for more): no longer counted as a person
+    #[arg(long = "service", value_name = "SOURCE")]
+    pub service: Vec<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

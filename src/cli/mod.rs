@@ -23,6 +23,8 @@ use crate::classify::Classifier;
 use crate::error::{quoted, Error, Result};
 use crate::export::ExportRequest;
 use crate::interruptions::Draft;
+use crate::paper::Paper;
+use crate::prefs::SourceKind;
 use crate::schedule::Span;
 use crate::store::Store;
 use crate::summary::{plural, Entry};
@@ -459,26 +461,39 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
                 let hours = schedule.describe_working_hours();
                 let sleep = schedule.sleep.map_or("none".to_string(), |s| s.to_string());
                 let zone = prefs.zone.clone().unwrap_or_else(|| format!("system ({})", ctx.system_zone));
+                let home = home_zone(store, None, ctx)?;
+                let paper = match prefs.paper {
+                    Paper::Auto => format!("{} (automatic, from {home})", Paper::Auto.for_zone(home).name()),
+                    chosen => chosen.name().to_string(),
+                };
                 out(
                     ctx,
                     &format!(
-                        "Working hours  {}\nSleep hours    {sleep}\nLoad line      {} sacrifices, {} after-hours minutes a week\nTime zone      {zone}\nQuick-log      {}\n",
+                        "Working hours  {}\nSleep hours    {sleep}\nLoad line      {} sacrifices, {} after-hours minutes a week\nTime zone      {zone}\nQuick-log      {}\nOn reports     {}\nPaper          {paper}\nPeople         {}\n",
                         if hours.is_empty() { "none".to_string() } else { hours.join("; ") },
                         schedule.load_line.sacrifices,
                         schedule.load_line.minutes,
-                        if prefs.quicklog_ready { "kept ready" } else { "opened on demand" }
+                        if prefs.quicklog_ready { "kept ready" } else { "opened on demand" },
+                        prefs.owner.line().unwrap_or_else(|| "no name set".to_string()),
+                        if prefs.people.is_empty() { "none marked".to_string() } else { prefs.people.join("; ") }
                     ),
                 )?;
             }
         }
-        SettingsCommand::Set(SettingsSet {
-            work,
-            sleep,
-            load_line_sacrifices,
-            load_line_minutes,
-            zone,
-            quicklog_ready,
-        }) => {
+        SettingsCommand::Set(set) => {
+            let SettingsSet {
+                work,
+                sleep,
+                load_line_sacrifices,
+                load_line_minutes,
+                zone,
+                quicklog_ready,
+                owner_name,
+                owner_role,
+                paper,
+                person,
+                service,
+            } = *set;
             if !work.is_empty() {
                 schedule.set_working_hours(&work)?;
             }
@@ -506,6 +521,23 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
             }
             if let Some(ready) = quicklog_ready {
                 prefs.quicklog_ready = ready == OnOff::On;
+            }
+            if let Some(name) = owner_name {
+                prefs.owner.name = name.trim().to_string();
+            }
+            if let Some(role) = owner_role {
+                prefs.owner.role = role.trim().to_string();
+            }
+            if let Some(paper) = paper {
+                prefs.paper = Paper::parse("paper", &paper)?;
+            }
+            for source in service {
+                prefs.people.retain(|p| p.trim().to_lowercase() != source.trim().to_lowercase());
+            }
+            for source in person {
+                if prefs.source_kind(&source) == SourceKind::Service {
+                    prefs.people.push(source.trim().to_string());
+                }
             }
             saved::save(store, &schedule, &prefs, ctx.now)?;
         }

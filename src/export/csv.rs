@@ -1,5 +1,7 @@
 //! One row per interruption, RFC 4180, UTF-8. Cells a spreadsheet would run as a formula are
-//! neutralised with a leading apostrophe. Columns are documented in docs/export-formats.md.
+//! neutralised with a leading apostrophe. A source is named as the report names it
+//! (`export::sources`: its own name if shared, else "Service 1", "Person 1"), with its kind
+//! beside it, so rows group as the report does. The columns are listed in the README ("CSV columns").
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -7,11 +9,12 @@ use std::io::Write;
 
 use crate::classify::Classifier;
 use crate::error::{Error, Result};
+use crate::export::sources::Sources;
 use crate::export::{Include, Range};
 use crate::rfc3339;
 use crate::store::Store;
 
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "id",
     "start_utc",
     "start_local",
@@ -19,6 +22,7 @@ pub const COLUMNS: [&str; 16] = [
     "minutes",
     "channel",
     "source",
+    "source_kind",
     "severity",
     "chosen",
     "delegable",
@@ -56,6 +60,8 @@ fn bool_text(b: bool) -> &'static str {
 /// Writes the CSV to `w`, a row as each entry is read.
 pub fn write(store: &Store, range: &Range, include: &Include, w: &mut (dyn Write + Send)) -> Result<()> {
     let timeline = store.timeline()?;
+    let prefs = store.prefs()?;
+    let mut named = Sources::new(&prefs, include.sources);
     let mut classifier = Classifier::new(&timeline);
     let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
     let fail = |e: csv::Error| Error::io("cannot write the CSV", std::io::Error::other(e));
@@ -77,9 +83,11 @@ pub fn write(store: &Store, range: &Range, include: &Include, w: &mut (dyn Write
         out.write_field(rfc3339::local(e.start, e.zone).as_str()).map_err(fail)?;
         out.write_field(e.zone.name()).map_err(fail)?;
         number(&mut out, &mut buf, e.minutes.into()).map_err(fail)?;
+        let source = e.source.map(|s| named.index(s));
         let text = [
             e.channel,
-            if include.sources { e.source.unwrap_or_default() } else { "" },
+            source.map_or("", |at| named.label(at)),
+            source.map_or("", |at| named.kind(at).name()),
             e.severity.name(),
             bool_text(e.chosen),
             bool_text(e.delegable),

@@ -26,14 +26,22 @@ pub(crate) fn plain(text: &str) -> String {
 pub fn render(r: &Report) -> String {
     let mut m = String::new();
     let _ = writeln!(m, "# After-hours load: {}\n", describe_range(r.from, r.to));
+    if let Some(owner) = &r.owner {
+        let _ = writeln!(m, "**{}**\n", plain(owner));
+    }
     if let Some(message) = r.message.as_deref().filter(|t| !t.trim().is_empty()) {
         for line in message.lines() {
             let _ = writeln!(m, "> {}", plain(line));
         }
         m.push('\n');
     }
+    let _ = writeln!(m, "**What these words mean**\n");
+    for (word, meaning) in r.definitions() {
+        let _ = writeln!(m, "- **{word}**: {}", plain(&meaning));
+    }
+    let _ = writeln!(m, "\n## Summary\n");
     for line in r.summary() {
-        let _ = writeln!(m, "- {line}");
+        let _ = writeln!(m, "- {}", plain(&line));
     }
     let _ = writeln!(
         m,
@@ -45,17 +53,17 @@ pub fn render(r: &Report) -> String {
         r.weeks_over(),
         plural(r.weeks.len() as u32, "week", "weeks")
     );
-    let _ = writeln!(m, "| Week | Sacrifices | After hours | Load line |\n| --- | ---: | ---: | --- |");
+    let _ =
+        writeln!(m, "## Week by week\n\n| Week | Sacrifices | After hours | Load line |\n| --- | ---: | ---: | --- |");
     for w in &r.weeks {
         let verdict = if w.over { "**over**" } else { "under" };
         let _ = writeln!(
             m,
-            "| {} | {} | {} | {verdict} ({} · {}) |",
+            "| {} | {} | {} | {verdict} · {} |",
             w.week,
             w.sacrifices,
             format_minutes(w.after_hours_minutes),
-            w.load_sacrifices,
-            format_minutes(w.load_minutes)
+            w.budget()
         );
     }
     let _ = writeln!(
@@ -71,14 +79,28 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(m, "| {} | {} | {kept} of {} |", plain(&b.label), b.breaches, r.weeks.len());
         }
     }
-    if !r.top_sources.is_empty() {
-        let _ =
-            writeln!(m, "\n## Top sources: runbook candidates\n\n| | Sacrifices | Delegable |\n| --- | ---: | ---: |");
-        for s in &r.top_sources {
+    for (title, note, rows) in [
+        (
+            "Services: runbook candidates",
+            "The services behind the most sacrifices; delegable: someone else could have handled it with a runbook.",
+            &r.top_services,
+        ),
+        (
+            "People who asked",
+            "People are not runbook candidates; delegable: someone else could have answered.",
+            &r.top_people,
+        ),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        let _ = writeln!(m, "\n## {title}\n\n{note}\n\n| | Sacrifices | Delegable |\n| --- | ---: | ---: |");
+        for s in rows {
             let _ = writeln!(m, "| {} | {} | {} |", plain(&s.label), s.sacrifices, s.delegable);
         }
     }
-    let _ = writeln!(m, "\n_Times in {}. Made with Loadline; private notes are not included._", r.zone);
+    let left_out = if r.sources_included { "private notes are" } else { "private notes and source names are" };
+    let _ = writeln!(m, "\n_Times in {}. Made with Loadline; {left_out} not included._", r.zone);
     m
 }
 

@@ -7,6 +7,7 @@ mod csv;
 mod html;
 mod markdown;
 pub mod report;
+pub mod sources;
 
 /// Shared with the team report: a person's text never becomes HTML or Markdown structure.
 pub(crate) use html::esc;
@@ -22,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{quoted, Error, Result};
+use crate::paper::Paper;
 use crate::store::Store;
 use crate::zone::window_edge;
 
@@ -53,6 +55,9 @@ pub struct Include {
     pub notes: bool,
     pub sources: bool,
     pub names: bool,
+    /// The person's name and role (`Prefs::owner`) at the top of a report.
+    #[serde(default)]
+    pub owner: bool,
 }
 
 impl FromStr for Include {
@@ -64,10 +69,11 @@ impl FromStr for Include {
                 "notes" => include.notes = true,
                 "sources" => include.sources = true,
                 "names" => include.names = true,
+                "owner" => include.owner = true,
                 _ => {
                     return Err(Error::invalid(
                         "include",
-                        format!("{} is not something to include; use notes, sources or names", quoted(part)),
+                        format!("{} is not something to include; use notes, sources, names or owner", quoted(part)),
                     ))
                 }
             }
@@ -195,6 +201,11 @@ pub struct ExportPreview {
     pub from: String,
     pub to: String,
     pub file_name: String,
+    /// The paper an HTML report is laid out for (A4 or Letter); `None` for the other formats.
+    pub paper: Option<Paper>,
+    /// The name and role set in Settings ("Dana Weber, site reliability engineer"), which a
+    /// report carries when `include.owner` is ticked; `None` while no name is set.
+    pub owner: Option<String>,
 }
 
 impl ExportRequest {
@@ -245,11 +256,17 @@ impl ExportRequest {
     /// The text, its days and a file name, from one resolution of the range.
     pub fn preview(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<ExportPreview> {
         let range = self.range(store, zone, now)?;
+        let prefs = store.prefs()?;
         Ok(ExportPreview {
             text: self.render(store, zone, now)?,
             from: range.from.to_string(),
             to: range.to.to_string(),
             file_name: self.file_name(store, zone, now)?,
+            paper: match self.format.parse()? {
+                Format::Html => Some(prefs.paper.for_zone(zone)),
+                _ => None,
+            },
+            owner: prefs.owner.line(),
         })
     }
 

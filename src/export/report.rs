@@ -1,17 +1,21 @@
 //! The numbers of a summary report for a manager, computed once for the HTML and Markdown
-//! renderers. Names stay out unless the person opts in: non-negotiables are then grouped by
-//! category and sources are numbered.
+//! renderers, with the words both use. Names stay out unless the person opts in: non-negotiables
+//! are then grouped by category and sources get pseudonyms (`export::sources`). Services are the
+//! runbook candidates; people are listed apart.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::classify::{Classification, Classifier};
 use crate::error::Result;
+use crate::export::sources::Sources;
 use crate::export::{Include, Range};
+use crate::paper::Paper;
+use crate::prefs::SourceKind;
 use crate::store::Store;
-use crate::summary::{plural, tally, Counted};
+use crate::summary::{format_minutes, plural, tally, Counted};
 use crate::week::IsoWeek;
 
 pub struct WeekRow {
@@ -21,6 +25,29 @@ pub struct WeekRow {
     pub load_sacrifices: u32,
     pub load_minutes: u32,
     pub over: bool,
+    /// Which limit was crossed: more sacrifices, more after-hours minutes, or both.
+    pub over_sacrifices: bool,
+    pub over_minutes: bool,
+}
+
+/// A load line as people say it: "2 sacrifices and 2 h a week".
+pub fn budget(sacrifices: u32, minutes: u32) -> String {
+    format!("{} and {} a week", plural(sacrifices, "sacrifice", "sacrifices"), format_minutes(minutes))
+}
+
+impl WeekRow {
+    /// The week's load line: "budget: 2 sacrifices and 2 h a week".
+    pub fn budget(&self) -> String {
+        format!("budget: {}", budget(self.load_sacrifices, self.load_minutes))
+    }
+
+    pub fn verdict(&self) -> &'static str {
+        if self.over {
+            "over"
+        } else {
+            "under"
+        }
+    }
 }
 
 pub struct BoundaryRow {
@@ -39,6 +66,12 @@ pub struct Report {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub zone: Tz,
+    /// "Dana Weber, site reliability engineer", when the person put their name on it.
+    pub owner: Option<String>,
+    /// A4 or Letter: the one chosen, else the home zone's.
+    pub paper: Paper,
+    /// The working hours in force at the range's end, as people say them ("Mon-Fri 09:00-17:30").
+    pub working_hours: Vec<String>,
     pub message: Option<String>,
     pub weeks: Vec<WeekRow>,
     pub interruptions: u32,
@@ -51,7 +84,10 @@ pub struct Report {
     pub reactive: u32,
     pub delegable: u32,
     pub non_negotiables: Vec<BoundaryRow>,
-    pub top_sources: Vec<SourceRow>,
+    /// The services behind the most sacrifices, most first: the runbook candidates.
+    pub top_services: Vec<SourceRow>,
+    /// The people who asked for the most sacrifices; never runbook candidates.
+    pub top_people: Vec<SourceRow>,
     pub names_included: bool,
     pub sources_included: bool,
 }
@@ -64,6 +100,39 @@ impl Report {
     /// Share of all interruption minutes that fell after hours, in whole percent.
     pub fn after_hours_share(&self) -> u32 {
         (u64::from(self.after_hours_minutes) * 100).checked_div(u64::from(self.total_minutes)).unwrap_or(0) as u32
+    }
+
+    /// The load line as it stood at the range's end.
+    pub fn budget(&self) -> Option<String> {
+        self.weeks.last().map(|w| budget(w.load_sacrifices, w.load_minutes))
+    }
+
+    /// What the words of the report mean, in the product's words: (word, meaning).
+    pub fn definitions(&self) -> Vec<(&'static str, String)> {
+        let hours = if self.working_hours.is_empty() {
+            "no working hours are declared, so all of it".to_string()
+        } else {
+            self.working_hours.join("; ")
+        };
+        vec![
+            ("Sacrifice", "an interruption that took after-hours time or breached a non-negotiable.".to_string()),
+            ("After-hours", format!("time outside the declared working hours ({hours}).")),
+            (
+                "Load line",
+                format!(
+                    "the weekly budget of sacrifices, a count and after-hours time{}. Over it in one week is a warning; over it week after week is a habit.",
+                    match (self.budget(), self.weeks.windows(2).all(|w| w[0].budget() == w[1].budget())) {
+                        (None, _) => String::new(),
+                        (Some(b), true) => format!(" (here: {b})"),
+                        (Some(b), false) => format!(" ({b} by the end; each week's is in the table)"),
+                    }
+                ),
+            ),
+            (
+                "Non-negotiable",
+                "a time the person protects, such as family dinner or sleep; an interruption inside it, or marked as costing it, is a breach.".to_string(),
+            ),
+        ]
     }
 
     /// A few plain sentences a manager can read in a minute.
@@ -102,7 +171,7 @@ impl Report {
                 plural(self.sacrifices, "sacrifice was", "sacrifices were")
             ));
         }
-        if let Some(top) = self.top_sources.first().filter(|s| s.sacrifices >= 3) {
+        if let Some(top) = self.top_services.first().filter(|s| s.sacrifices >= 3) {
             out.push(format!(
                 "{} was behind {} of them, {} delegable with a runbook: a candidate to hand over.",
                 top.label, top.sacrifices, top.delegable
@@ -112,7 +181,7 @@ impl Report {
     }
 }
 
-/// One entry as the report needs it: no text but an index into the sources seen.
+/// One entry as the report needs it: no text but an index into `Sources`.
 struct Row {
     start: DateTime<Utc>,
     minutes: u32,
@@ -124,20 +193,14 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
     let zone = range.zone;
     let bounds = range.instants();
     let timeline = store.timeline()?;
+    let prefs = store.prefs()?;
     let mut classifier = Classifier::new(&timeline);
-    // Read once, by start (the store's order), so each week is one slice; no entry's text is kept.
-    let mut names: Vec<String> = Vec::new();
-    let mut known: HashMap<String, usize> = HashMap::new();
+    // Read once, by start (the store's order, as the CSV reads), so each week is one slice and
+    // the sources are named as the CSV names them; no entry's text is kept.
+    let mut named = Sources::new(&prefs, include.sources);
     let mut rows: Vec<Row> = Vec::new();
     store.each_entry_ahead(Some(bounds), |e| {
-        let source = e.source.map(|s| match known.get(s) {
-            Some(&at) => at,
-            None => {
-                names.push(s.to_string());
-                known.insert(s.to_string(), names.len() - 1);
-                names.len() - 1
-            }
-        });
+        let source = e.source.map(|s| named.index(s));
         let counted = Counted::new(e.chosen, e.delegable, classifier.classify_ref(&e));
         rows.push(Row { start: e.start, minutes: e.minutes, source, counted });
         Ok(())
@@ -156,6 +219,8 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
             load_sacrifices: s.load_line.sacrifices,
             load_minutes: s.load_line.minutes,
             over: s.over_load_line,
+            over_sacrifices: s.over_sacrifices,
+            over_minutes: s.over_minutes,
         });
         week = week.next();
     }
@@ -184,33 +249,36 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         non_negotiables[at].weeks_breached = breached_weeks[at].len() as u32;
     }
 
-    let mut sources: Vec<(&str, u32, u32)> = Vec::new();
+    // Sacrifices and delegable ones per source, then the most first, services and people apart.
+    let mut per_source: Vec<(u32, u32)> = Vec::new();
     for r in &sacrifices {
-        let Some(source) = r.source.map(|at| names[at].as_str()) else { continue };
-        match sources.iter_mut().find(|(s, _, _)| *s == source) {
-            Some(row) => {
-                row.1 += 1;
-                row.2 += u32::from(r.counted.delegable);
-            }
-            None => sources.push((source, 1, u32::from(r.counted.delegable))),
+        let Some(at) = r.source else { continue };
+        if per_source.len() <= at {
+            per_source.resize(at + 1, (0, 0));
         }
+        per_source[at].0 += 1;
+        per_source[at].1 += u32::from(r.counted.delegable);
     }
-    sources.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(b.0)));
-    let top_sources = sources
-        .into_iter()
-        .take(5)
-        .enumerate()
-        .map(|(n, (name, sacrifices, delegable))| SourceRow {
-            label: if include.sources { name.to_string() } else { format!("Source {}", n + 1) },
-            sacrifices,
-            delegable,
-        })
-        .collect();
+    let top = |kind: SourceKind| {
+        let mut rows: Vec<(usize, u32, u32)> = (per_source.iter().enumerate())
+            .filter(|&(at, &(n, _))| n > 0 && named.kind(at) == kind)
+            .map(|(at, &(n, d))| (at, n, d))
+            .collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.cmp(&a.2)).then(a.0.cmp(&b.0)));
+        (rows.into_iter().take(5))
+            .map(|(at, sacrifices, delegable)| SourceRow { label: named.label(at).to_string(), sacrifices, delegable })
+            .collect::<Vec<_>>()
+    };
+    let (top_services, top_people) = (top(SourceKind::Service), top(SourceKind::Person));
+    let schedule = timeline.schedule_at(bounds.1 - Duration::seconds(1));
 
     Ok(Report {
         from: range.from,
         to: range.to,
         zone,
+        owner: if include.owner { prefs.owner.line() } else { None },
+        paper: prefs.paper.for_zone(zone),
+        working_hours: schedule.describe_working_hours(),
         message,
         weeks,
         interruptions: rows.len() as u32,
@@ -223,7 +291,8 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         reactive: sacrifices.iter().filter(|r| !r.counted.chosen).count() as u32,
         delegable: sacrifices.iter().filter(|r| r.counted.delegable).count() as u32,
         non_negotiables,
-        top_sources,
+        top_services,
+        top_people,
         names_included: include.names,
         sources_included: include.sources,
     })

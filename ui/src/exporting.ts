@@ -46,7 +46,7 @@ export function defaultOptions(): ExportOptions {
     customFrom: '',
     customTo: '',
     format: 'html',
-    include: { notes: false, sources: false, names: false },
+    include: { notes: false, sources: false, names: false, owner: false },
     message: '',
   };
 }
@@ -62,12 +62,14 @@ export function buildRequest(options: ExportOptions): ExportRequest {
       format: 'json',
       from: null,
       to: null,
-      include: { notes: true, sources: true, names: true },
+      include: { notes: true, sources: true, names: true, owner: true },
       message: null,
     };
   }
   const message = isReport(options.format) ? options.message.trim() || null : null;
-  const request: ExportRequest = { format: options.format, from: null, to: null, include: { ...options.include }, message };
+  // Only the summary reports carry the owner's name: a CSV has no place for it.
+  const include = { ...options.include, owner: options.include.owner && isReport(options.format) };
+  const request: ExportRequest = { format: options.format, from: null, to: null, include, message };
   if (options.range === 'custom') {
     request.from = options.customFrom.trim() || null;
     request.to = options.customTo.trim() || null;

@@ -101,6 +101,9 @@ export function prefs(over: Partial<Prefs> = {}): Prefs {
     selfcheck: { reminder: { day: 1, time: '10:00' }, client_word: null },
     quicklog_ready: false,
     notifications_per_week: 3,
+    owner: { name: '', role: '' },
+    paper: 'auto',
+    people: [],
     ...over,
   };
 }

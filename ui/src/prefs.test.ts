@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { ApiFailure } from './api';
 import { prefs } from './fixtures';
 import {
+  markPerson,
   movePreset,
+  personChoices,
   prefsChanged,
   prefsFormFrom,
   prefsFrom,
@@ -48,6 +50,10 @@ describe('the prefs sent', () => {
     form.reflectionTime = '18:30';
     form.thresholds.streak_days = '4';
     form.notificationsPerWeek = '5';
+    form.ownerName = ' Dana Weber ';
+    form.ownerRole = ' Site reliability engineer ';
+    form.paper = 'letter';
+    form.people = ['Sarah (PM)'];
     const sent = prefsFrom(form, fresh);
     expect(sent).toEqual({
       ...fresh,
@@ -61,6 +67,9 @@ describe('the prefs sent', () => {
       reflection: { day: 'sun', time: '18:30' },
       thresholds: { ...fresh.thresholds, streak_days: 4 },
       notifications_per_week: 5,
+      owner: { name: 'Dana Weber', role: 'Site reliability engineer' },
+      paper: 'letter',
+      people: ['Sarah (PM)'],
     });
     // What another window or save_settings wrote is kept.
     expect(sent.zone).toBe('Europe/Berlin');
@@ -104,6 +113,22 @@ describe('the prefs sent', () => {
     expect(prefsChanged(form, saved)).toBe(false);
     form.thresholds.source_window_days = 'x';
     expect(prefsChanged(form, saved)).toBe(true);
+  });
+});
+
+describe('sources that are people', () => {
+  test('every logged source is offered, and a marked one that is no longer logged stays', () => {
+    expect(personChoices(['db-primary', 'Sarah (PM)'], ['Sarah (PM)', 'Old boss'])).toEqual([
+      'db-primary',
+      'Sarah (PM)',
+      'Old boss',
+    ]);
+  });
+
+  test('a mark is set and taken back without touching the others', () => {
+    expect(markPerson(['Sarah (PM)'], 'Tom', true)).toEqual(['Sarah (PM)', 'Tom']);
+    expect(markPerson(['Sarah (PM)', 'Tom'], 'Sarah (PM)', false)).toEqual(['Tom']);
+    expect(markPerson(['Tom'], 'Tom', true)).toEqual(['Tom']);
   });
 });
 

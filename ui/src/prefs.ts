@@ -1,8 +1,10 @@
 // The preferences form in Settings: the tray's presets, the quick-log shortcut, the weekly
-// reflection reminder and the reminder rules' thresholds, and the Prefs it sends. The core
+// reflection reminder, the reports (the owner's name and role, the paper, which sources are
+// people) and the reminder rules' thresholds, and the Prefs it sends. The core
 // checks everything and names the field by its path (`presets[1].label`, `thresholds.streak_days`).
 
 import type { Day } from './bindings/Day';
+import type { Paper } from './bindings/Paper';
 import type { Prefs } from './bindings/Prefs';
 import type { Preset } from './bindings/Preset';
 import type { Thresholds } from './bindings/Thresholds';
@@ -16,6 +18,13 @@ export const DAYS: readonly { day: Day; name: string }[] = [
   { day: 'fri', name: 'Friday' },
   { day: 'sat', name: 'Saturday' },
   { day: 'sun', name: 'Sunday' },
+];
+
+/** The paper choices, as Settings offers them; automatic is the core's to resolve. */
+export const PAPERS: readonly { value: Paper; label: string }[] = [
+  { value: 'auto', label: 'Automatic, from your home time zone' },
+  { value: 'a4', label: 'A4' },
+  { value: 'letter', label: 'Letter' },
 ];
 
 type Typed = number | string | null | undefined;
@@ -71,6 +80,11 @@ export type PrefsForm = {
   thresholds: Record<keyof Thresholds, Typed>;
   /** Desktop notifications in a week at the most. */
   notificationsPerWeek: Typed;
+  ownerName: string;
+  ownerRole: string;
+  paper: Paper;
+  /** The sources marked as people, exactly as stored. */
+  people: string[];
 };
 
 let nextKey = 1;
@@ -89,7 +103,25 @@ export function prefsFormFrom(p: Prefs): PrefsForm {
     reflectionTime: p.reflection.time,
     thresholds: { ...p.thresholds },
     notificationsPerWeek: p.notifications_per_week,
+    ownerName: p.owner.name,
+    ownerRole: p.owner.role,
+    paper: p.paper,
+    people: [...p.people],
   };
+}
+
+/**
+ * The sources Settings offers to mark as people: those logged before (most used first), then
+ * any marked ones no longer among them, so a mark can always be taken back.
+ */
+export function personChoices(sources: readonly string[], people: readonly string[]): string[] {
+  return [...sources, ...people.filter((p) => !sources.includes(p))];
+}
+
+/** `people` with `source` marked (or no longer marked) as a person. */
+export function markPerson(people: readonly string[], source: string, person: boolean): string[] {
+  const rest = people.filter((p) => p !== source);
+  return person ? [...rest, source] : rest;
 }
 
 /** The rows with row `i` moved `delta` places (clamped); the same array when it cannot move. */
@@ -127,6 +159,9 @@ export function prefsFrom(form: PrefsForm, fresh: Prefs): Prefs {
     reflection: { day: form.reflectionDay, time },
     thresholds,
     notifications_per_week: needWhole('notifications_per_week', form.notificationsPerWeek),
+    owner: { name: form.ownerName.trim(), role: form.ownerRole.trim() },
+    paper: form.paper,
+    people: [...form.people],
   };
 }
 

@@ -9,6 +9,14 @@ export type Facts = { min_minutes: number, max_minutes: number, max_note_chars: 
  */
 max_label_chars: number, max_tags: number, max_name_chars: number, max_windows: number, max_allowance: number, max_load_line_sacrifices: number, max_load_line_minutes: number, max_presets: number, max_preset_label_chars: number, 
 /**
+ * The owner's name or role on a report.
+ */
+max_owner_chars: number, 
+/**
+ * Sources marked as people.
+ */
+max_people: number, 
+/**
  * The minute choices offered at a glance ("15 / 30 / 60 / 90 min").
  */
 quick_minutes: Array<number>, channels: Array<string>, categories: Array<string>, severities: Array<string>, 

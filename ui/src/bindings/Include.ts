@@ -3,4 +3,8 @@
 /**
  * What the person opted in to share.
  */
-export type Include = { notes: boolean, sources: boolean, names: boolean, };
+export type Include = { notes: boolean, sources: boolean, names: boolean, 
+/**
+ * The person's name and role (`Prefs::owner`) at the top of a report.
+ */
+owner: boolean, };
