@@ -314,6 +314,36 @@ impl Interruption {
     }
 }
 
+/// Whether a source is a service (a system, a queue, a tool: something a runbook can take over)
+/// or a person. Only what the person set decides it: a source named in `Prefs::people` is a
+/// person, every other one a service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum SourceKind {
+    Service,
+    Person,
+}
+
+impl SourceKind {
+    /// A person if `source` is one of `people` (as logged, without regard to case).
+    pub fn of(source: &str, people: &[String]) -> SourceKind {
+        let source = source.trim().to_lowercase();
+        if people.iter().any(|p| p.trim().to_lowercase() == source) {
+            SourceKind::Person
+        } else {
+            SourceKind::Service
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceKind::Service => "service",
+            SourceKind::Person => "person",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

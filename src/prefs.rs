@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
+pub use crate::interruptions::SourceKind;
 use crate::interruptions::MAX_SOURCE_CHARS;
 use crate::notices::ReflectionTime;
 use crate::paper::Paper;
@@ -39,26 +40,6 @@ impl Owner {
             (true, _) => None,
             (false, true) => Some(name.to_string()),
             (false, false) => Some(format!("{name}, {role}")),
-        }
-    }
-}
-
-/// Whether a source is a service (a system, a queue, a tool: something a runbook can take over)
-/// or a person. Only what the person set decides it: a source named in `Prefs::people` is a
-/// person, every other one a service.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum SourceKind {
-    Service,
-    Person,
-}
-
-impl SourceKind {
-    pub fn name(self) -> &'static str {
-        match self {
-            SourceKind::Service => "service",
-            SourceKind::Person => "person",
         }
     }
 }
@@ -143,12 +124,7 @@ impl Prefs {
 
     /// What kind of source this is: a person if it is one of `people`, else a service.
     pub fn source_kind(&self, source: &str) -> SourceKind {
-        let source = source.trim();
-        if self.people.iter().any(|p| p.trim().to_lowercase() == source.to_lowercase()) {
-            SourceKind::Person
-        } else {
-            SourceKind::Service
-        }
+        SourceKind::of(source, &self.people)
     }
 
     pub fn validate(&self) -> Result<()> {

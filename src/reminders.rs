@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::classify::Classification;
 use crate::classify::Classifier;
 use crate::error::{Error, Result};
-use crate::interruptions::Interruption;
+use crate::interruptions::{Interruption, SourceKind};
 use crate::summary::{format_minutes, plural, tally, Counted};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
@@ -131,6 +131,8 @@ struct Context<'a> {
     zone: Tz,
     timeline: &'a Timeline,
     thresholds: &'a Thresholds,
+    /// The sources that are people: they get no runbook.
+    people: &'a [String],
     /// Entries that started by `now`, oldest first, with their classification.
     entries: Vec<(&'a Interruption, Classification)>,
 }
@@ -141,13 +143,14 @@ pub fn evaluate(
     history: &[Interruption],
     timeline: &Timeline,
     thresholds: &Thresholds,
+    people: &[String],
     zone: Tz,
     now: DateTime<Utc>,
 ) -> Vec<Warning> {
     let history = &history[..history.partition_point(|i| i.entry.start <= now)];
     let mut classifier = Classifier::new(timeline);
     let entries = history.iter().map(|i| (i, classifier.classify(&i.entry))).collect();
-    let cx = Context { now, zone, timeline, thresholds, entries };
+    let cx = Context { now, zone, timeline, thresholds, people, entries };
     let mut out = Vec::new();
     over_load_line_and_habit(&cx, &mut out);
     allowance(&cx, &mut out);
@@ -392,9 +395,14 @@ fn single_point_of_failure(cx: &Context, out: &mut Vec<Warning>) {
                 plural(n, "sacrifice", "sacrifices"),
                 plural(cx.thresholds.source_window_days, "day", "days")
             ),
-            suggestion: format!(
-                "Write the runbook for {source}, or hand it over: someone else could have taken {delegable} of these."
-            ),
+            suggestion: match SourceKind::of(source, cx.people) {
+                SourceKind::Service => format!(
+                    "Write the runbook for {source}, or hand it over: someone else could have taken {delegable} of these."
+                ),
+                SourceKind::Person => format!(
+                    "Agree with {source} who else they can ask, and when you can be reached: someone else could have taken {delegable} of these."
+                ),
+            },
             entries: hits.iter().map(|(i, _)| i.id).collect(),
         });
     }

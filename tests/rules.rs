@@ -30,7 +30,7 @@ fn rules_at(t: &TempStore, now: &str) -> Vec<(Rule, Level)> {
         .store
         .interruptions(Some((history_start(&thresholds, BERLIN, now), now + chrono::Duration::days(30))))
         .unwrap();
-    evaluate(&history, &t.store.timeline().unwrap(), &thresholds, BERLIN, now)
+    evaluate(&history, &t.store.timeline().unwrap(), &thresholds, &[], BERLIN, now)
         .into_iter()
         .map(|w| (w.rule, w.severity))
         .collect()
@@ -154,6 +154,22 @@ fn one_source_behind_most_sacrifices_is_a_single_point_of_failure() {
         store_with(&[db("2026-11-10T20:00", true), db("2026-11-16T20:00", true), db("2026-11-18T20:00", false)]);
     assert!(has(&three, FRIDAY, Rule::SinglePointOfFailure));
     assert!(!has(&three, "2026-11-25T09:00:00Z", Rule::SinglePointOfFailure), "the first left the 14 days");
+}
+
+#[test]
+fn a_person_who_keeps_coming_back_gets_no_runbook() {
+    let sarah = |at| (at, 30, false, true, Some("Sarah (PM)"));
+    let mut t = store_with(&[sarah("2026-11-10T20:00"), sarah("2026-11-16T20:00"), sarah("2026-11-18T20:00")]);
+    let said = |t: &TempStore| {
+        let w = loadline_core::usecases::views::warnings_at(&t.store, BERLIN, utc(FRIDAY)).unwrap();
+        w.into_iter().find(|w| w.rule == Rule::SinglePointOfFailure).expect("the rule holds").suggestion
+    };
+    assert!(said(&t).starts_with("Write the runbook for Sarah (PM)"), "a service until marked");
+    let prefs = loadline_core::prefs::Prefs { people: vec!["sarah (pm)".into()], ..t.store.prefs().unwrap() };
+    t.store.set_prefs(&prefs).unwrap();
+    let words = said(&t);
+    assert!(words.starts_with("Agree with Sarah (PM) who else they can ask"), "{words}");
+    assert!(!words.contains("runbook"), "{words}");
 }
 
 #[test]

@@ -117,6 +117,19 @@ fn a_share_file_holds_no_note_no_time_and_names_only_if_asked() {
 }
 
 #[test]
+fn a_person_who_reaches_only_one_of_us_gets_someone_else_to_ask_not_a_runbook() {
+    let (mut ana, ben, _) = three_people();
+    let prefs = loadline_core::prefs::Prefs { people: vec!["db-primary".into()], ..ana.store.prefs().unwrap() };
+    ana.store.set_prefs(&prefs).unwrap();
+    let r = merge(&[("a.json".into(), share_of(&ana, "Ana", "k")), ("b.json".into(), share_of(&ben, "Ben", "k"))]).unwrap();
+    let db = &r.sources[0];
+    assert!(db.person && db.single_person);
+    let step = r.next_steps.iter().find(|s| s.contains(&db.key[..8])).unwrap();
+    assert!(step.starts_with("Give source ") && step.contains("someone besides Ana to ask"), "{step}");
+    assert!(!step.contains("runbook"), "{step}");
+}
+
+#[test]
 fn a_busy_year_shares_in_under_50_kb() {
     let mut t = temp_store();
     let mut day = chrono::NaiveDate::from_ymd_opt(2025, 12, 1).unwrap();

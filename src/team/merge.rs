@@ -91,6 +91,8 @@ pub struct SourceReach {
     pub single_person: bool,
     /// Who it reaches, when that is one person.
     pub only: Option<String>,
+    /// Someone marked it as a person, not a service: no runbook can take it over.
+    pub person: bool,
 }
 
 impl SourceReach {
@@ -106,6 +108,7 @@ struct Reach {
     weekly: Vec<u32>,
     interruptions: u32,
     name: Option<String>,
+    person: bool,
 }
 
 /// Merges checked share files, each with the label to name it by (its file name). Refused,
@@ -191,7 +194,9 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
                     weekly: vec![0; weeks.len()],
                     interruptions: 0,
                     name: None,
+                    person: false,
                 });
+                r.person |= source.person;
                 r.people.insert(p);
                 r.weekly[at] += sacrifices;
                 r.interruptions += interruptions;
@@ -213,7 +218,7 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
 
     let mut sources: Vec<SourceReach> = reach
         .into_iter()
-        .map(|(key, Reach { people: who, weekly, interruptions, name })| {
+        .map(|(key, Reach { people: who, weekly, interruptions, name, person })| {
             let most_in_window =
                 weekly.windows(SPOF_WEEKS.min(weekly.len())).map(|w| w.iter().sum()).max().unwrap_or(0);
             let only = (who.len() == 1).then(|| people[*who.first().expect("one person")].name.clone());
@@ -226,6 +231,7 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
                 most_in_window,
                 single_person: only.is_some() && most_in_window >= SPOF_SACRIFICES,
                 only,
+                person,
             }
         })
         .collect();
@@ -290,13 +296,13 @@ fn judge(people: &[PersonLoad], sources: &[SourceReach], after_hours: u32) -> (S
         ));
     }
     for s in sources.iter().filter(|s| s.single_person) {
-        steps.push(format!(
-            "Write the runbook for {}: it was behind {} sacrifices in {} weeks, and it reaches only {}.",
-            s.label(),
-            s.most_in_window,
-            SPOF_WEEKS,
-            s.only.as_deref().unwrap_or_default()
-        ));
+        let only = s.only.as_deref().unwrap_or_default();
+        let (label, n) = (s.label(), s.most_in_window);
+        steps.push(if s.person {
+            format!("Give {label} someone besides {only} to ask: {n} sacrifices in {SPOF_WEEKS} weeks, all {only}'s.")
+        } else {
+            format!("Write the runbook for {label}: it was behind {n} sacrifices in {SPOF_WEEKS} weeks, and it reaches only {only}.")
+        });
     }
     if steps.is_empty() {
         steps.push("Keep it this way: merge again next month to see the trend.".into());

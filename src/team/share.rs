@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use crate::classify::Classifier;
 use crate::error::{Error, Result};
-use crate::interruptions::Interruption;
+use crate::interruptions::{Interruption, SourceKind};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
@@ -132,6 +132,9 @@ pub struct SharedSource {
     pub key: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// A person (as the sharer marked it), not a service: the team gets no runbook step for it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub person: bool,
 }
 
 impl ShareFile {
@@ -387,6 +390,7 @@ pub fn build(
     (from, to): (IsoWeek, IsoWeek),
     entries: &[Interruption],
     timeline: &Timeline,
+    people: &[String],
     include_sources: bool,
     now: DateTime<Utc>,
 ) -> Result<ShareFile> {
@@ -402,7 +406,11 @@ pub fn build(
     let sources = known
         .0
         .into_iter()
-        .map(|(key, name)| SharedSource { key, name: include_sources.then(|| name.trim().to_string()) })
+        .map(|(key, name)| SharedSource {
+            key,
+            person: SourceKind::of(&name, people) == SourceKind::Person,
+            name: include_sources.then(|| name.trim().to_string()),
+        })
         .collect();
     Ok(ShareFile {
         format: FORMAT.into(),

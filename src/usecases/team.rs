@@ -51,6 +51,7 @@ pub fn share(store: &Store, request: &ShareRequest, system_zone: Tz, now: DateTi
         (from, to),
         &entries,
         &store.timeline()?,
+        &store.prefs()?.people,
         request.include_sources,
         now,
     )

@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 
 use crate::error::Result;
+use crate::prefs::Prefs;
 use crate::reflection::{self, Reflection, TREND_WEEKS};
 use crate::reminders::{evaluate, history_start, Warning};
 use crate::store::Store;
@@ -74,7 +75,7 @@ pub fn week_with_warnings(
 ) -> Result<(WeekSummary, Vec<Warning>)> {
     let (start, end) = week.bounds(zone);
     let at = (end - Duration::seconds(1)).min(now);
-    let thresholds = store.prefs()?.thresholds;
+    let Prefs { thresholds, people, .. } = store.prefs()?;
     let from = history_start(&thresholds, zone, at).min(start);
     let entries = store.counted((from, end.max(at + Duration::seconds(1))))?;
     let timeline = store.timeline()?;
@@ -83,13 +84,13 @@ pub fn week_with_warnings(
         return Ok((summary, Vec::new()));
     }
     let warnings =
-        evaluate(&entries, &timeline, &thresholds, zone, at).into_iter().filter(|w| w.week == week).collect();
+        evaluate(&entries, &timeline, &thresholds, &people, zone, at).into_iter().filter(|w| w.week == week).collect();
     Ok((summary, warnings))
 }
 
 /// The warnings that hold at `at`, judged on the history the rules look back over.
 pub fn warnings_at(store: &Store, zone: Tz, at: DateTime<Utc>) -> Result<Vec<Warning>> {
-    let thresholds = store.prefs()?.thresholds;
+    let Prefs { thresholds, people, .. } = store.prefs()?;
     let history = store.counted((history_start(&thresholds, zone, at), at + Duration::seconds(1)))?;
-    Ok(evaluate(&history, &store.timeline()?, &thresholds, zone, at))
+    Ok(evaluate(&history, &store.timeline()?, &thresholds, &people, zone, at))
 }

@@ -25,4 +25,8 @@ single_person: boolean,
 /**
  * Who it reaches, when that is one person.
  */
-only: string | null, };
+only: string | null, 
+/**
+ * Someone marked it as a person, not a service: no runbook can take it over.
+ */
+person: boolean, };
