@@ -71,6 +71,7 @@ export function notice(over: Partial<Omit<Notice, 'warning'>> & { warning?: Part
       explanation: '3 sacrifices and 2 h 10 min after hours this week: over your load line of 2 and 2 h.',
       suggestion: "Protect tomorrow's boundary: say no to the next non-urgent ask.",
       entries: [7, 9, 12],
+      weeks: [],
       ...warning,
     },
   };
@@ -124,6 +125,7 @@ export function reflection(over: Partial<Reflection> = {}): Reflection {
   return {
     week: w,
     verdict: 'Over your load line',
+    next_step: "Protect tomorrow's boundary: say no to the next non-urgent ask.",
     trend: Array.from({ length: 12 }, (_, i) => week({ week: `2026-W${String(37 + i).padStart(2, '0')}`, sacrifices: i % 4 })),
     heatmap: heatmap(),
     top_sources: [{ source: 'db-primary', interruptions: 3, sacrifices: 2, delegable: 2 }],

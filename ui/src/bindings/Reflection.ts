@@ -8,9 +8,13 @@ import type { WeekSummary } from "./WeekSummary";
 
 export type Reflection = { week: WeekSummary, 
 /**
- * "Under your load line", "Over your load line: 3 sacrifices against 2 — 3 of the last 4 weeks", …
+ * "Under your load line", "Over your load line: 3 sacrifices (your line is 2) — 3 of the last 4 weeks", …
  */
 verdict: string, 
+/**
+ * The one thing to do next: the loudest warning's next step, or none in a week without one.
+ */
+next_step: string | null, 
 /**
  * The 12 weeks ending with this one, oldest first.
  */
