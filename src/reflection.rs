@@ -101,7 +101,7 @@ pub struct Reflection {
     pub heatmap: Vec<HeatDay>,
     pub top_sources: Vec<SourceCount>,
     /// The week's warnings as they held at its end (or now, for this week), whether the app
-    /// ran then or not.
+    /// ran then or not; the loudest first, the rules' own order among equals.
     pub warnings: Vec<Warning>,
     pub answers: Answers,
     pub entries: Vec<Entry>,
@@ -151,10 +151,11 @@ pub fn assemble(
     trend: Vec<WeekSummary>,
     entries: Vec<Entry>,
     timeline: &Timeline,
-    warnings: Vec<Warning>,
+    mut warnings: Vec<Warning>,
     answers: Answers,
     habit_window: u32,
 ) -> Reflection {
+    warnings.sort_by_key(|w| std::cmp::Reverse(w.severity));
     let this = trend.last().cloned().expect("the trend ends with this week");
     let week = this.week;
     let (start, end) = week.bounds(zone);

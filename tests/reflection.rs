@@ -104,6 +104,8 @@ fn the_next_step_is_the_loudest_warnings() {
     let r = views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
     let habit = r.warnings.iter().find(|w| w.rule == Rule::Habit).unwrap();
     assert_eq!(r.next_step.as_deref(), Some(habit.suggestion.as_str()));
+    assert_eq!(r.warnings[0].rule, Rule::Habit, "the loudest warning stands first");
+    assert!(r.warnings.windows(2).all(|p| p[0].severity >= p[1].severity));
     let r = views::reflection(&t.store, week("2026-W44"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
     assert_eq!(r.next_step, None, "a week without a warning has no next step to push");
 }

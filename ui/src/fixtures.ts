@@ -1,4 +1,5 @@
 // Shapes the core returns, for tests.
+import type { HabitWeek } from './bindings/HabitWeek';
 import type { Entry } from './bindings/Entry';
 import type { HeatDay } from './bindings/HeatDay';
 import type { Notice } from './bindings/Notice';
@@ -49,6 +50,22 @@ export function week(over: Partial<WeekSummary> = {}): WeekSummary {
     over_sacrifices: true,
     over_minutes: true,
     breaches: [],
+    ...over,
+  };
+}
+
+/** A week behind the habit warning, as the core words it. */
+export function habitWeek(over: Partial<HabitWeek> = {}): HabitWeek {
+  return {
+    week: '2026-W48',
+    start: '2026-11-23T00:00:00+01:00',
+    sacrifices: 3,
+    after_hours_minutes: 90,
+    load_line: { sacrifices: 2, minutes: 120 },
+    over_sacrifices: true,
+    over_minutes: false,
+    over: true,
+    standing: 'Over: sacrifices',
     ...over,
   };
 }

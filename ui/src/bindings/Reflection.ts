@@ -21,6 +21,6 @@ next_step: string | null,
 trend: Array<WeekSummary>, heatmap: Array<HeatDay>, top_sources: Array<SourceCount>, 
 /**
  * The week's warnings as they held at its end (or now, for this week), whether the app
- * ran then or not.
+ * ran then or not; the loudest first, the rules' own order among equals.
  */
 warnings: Array<Warning>, answers: Answers, entries: Array<Entry>, };
