@@ -54,7 +54,7 @@ pub fn heavy_use(n: usize) -> Vec<NewInterruption> {
             let at = start + Span::minutes((i as i64 * 3650 * 24 * 60) / n as i64 + (i as i64 * 37) % 300);
             Draft {
                 channel: ["page", "call", "chat", "email"][i % 4].into(),
-                minutes: 5 + (i as i64 * 7) % 90,
+                minutes: Some(5 + (i as i64 * 7) % 90),
                 at: Some(at.to_rfc3339()),
                 source: Some(format!("service-{}", i % 17)),
                 chosen: Some(i % 3 == 0),
@@ -71,7 +71,7 @@ pub fn heavy_use(n: usize) -> Vec<NewInterruption> {
 fn main() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
-    let one = Draft { channel: "page".into(), minutes: 15, ..Draft::default() };
+    let one = Draft { channel: "page".into(), minutes: Some(15), ..Draft::default() };
     report(
         "log one entry, draft to committed on disk",
         time(1000, || {

@@ -92,8 +92,12 @@ impl fmt::Display for Severity {
 #[serde(deny_unknown_fields)]
 #[ts(export)]
 pub struct Draft {
+    #[serde(default)]
     pub channel: String,
-    pub minutes: i64,
+    /// `None` when the person gave none (an empty field): refused with the field's instruction.
+    #[serde(default)]
+    #[ts(optional)]
+    pub minutes: Option<i64>,
     #[serde(default)]
     #[ts(optional)]
     pub at: Option<String>,
@@ -151,12 +155,51 @@ pub struct NewInterruption {
 }
 
 impl Draft {
-    /// Checks every field; `now` and `zone` fill in a missing `at` and `tz`.
+    /// Checks every field; `now` and `zone` fill in a missing `at` and `tz`. Every refused field
+    /// is named in one error, in the order the forms show them (channel, minutes, start, …).
     pub fn resolve(&self, now: DateTime<Utc>, default_zone: Tz) -> Result<NewInterruption> {
+        let mut refused = Vec::new();
+        let channel = kept(&mut refused, check_channel(&self.channel));
+        let minutes = kept(&mut refused, check_minutes(self.minutes));
+        // A zone that cannot be read is named once, as `tz`; the start is not judged without it.
         let zone = match &self.tz {
-            Some(name) => parse_zone("tz", name)?,
-            None => default_zone,
+            Some(name) => kept(&mut refused, parse_zone("tz", name)),
+            None => Some(default_zone),
         };
+        let start = zone.and_then(|zone| kept(&mut refused, self.start(now, zone)));
+        let source = kept(&mut refused, check_source(self.source.as_deref()));
+        let severity = kept(&mut refused, self.severity.as_deref().map(str::parse).transpose());
+        let note = kept(&mut refused, check_note(self.note.as_deref().unwrap_or("")));
+        let tags = kept(&mut refused, check_tags(self.tags.as_deref().unwrap_or(&[])));
+        match (channel, minutes, zone, start, source, severity, note, tags) {
+            (
+                Some(channel),
+                Some(minutes),
+                Some(zone),
+                Some(start),
+                Some(source),
+                Some(severity),
+                Some(note),
+                Some(tags),
+            ) => Ok(NewInterruption {
+                start,
+                zone,
+                minutes,
+                channel,
+                source,
+                severity: severity.unwrap_or_default(),
+                chosen: self.chosen.unwrap_or(false),
+                delegable: self.delegable.unwrap_or(false),
+                note,
+                tags,
+                costs: self.costs.clone().unwrap_or_default(),
+            }),
+            _ => Err(Error::all(refused).expect("a field was refused")),
+        }
+    }
+
+    /// When it started: `at`, or `ago_minutes` before `ago_from` (or now), or now; to the minute.
+    fn start(&self, now: DateTime<Utc>, zone: Tz) -> Result<DateTime<Utc>> {
         let start = match (&self.at, self.ago_minutes) {
             (Some(_), Some(_)) => {
                 return Err(Error::invalid("ago_minutes", "Give either when it started or how long ago, not both"))
@@ -180,29 +223,24 @@ impl Draft {
             }
             (None, None) => now,
         };
-        let new = NewInterruption {
-            start: start.duration_trunc(TimeDelta::minutes(1)).map_err(|_| Error::invalid("at", "is out of range"))?,
-            zone,
-            minutes: check_minutes(self.minutes)?,
-            channel: check_channel(&self.channel)?,
-            source: check_source(self.source.as_deref())?,
-            severity: self.severity.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
-            chosen: self.chosen.unwrap_or(false),
-            delegable: self.delegable.unwrap_or(false),
-            note: check_note(self.note.as_deref().unwrap_or(""))?,
-            tags: check_tags(self.tags.as_deref().unwrap_or(&[]))?,
-            costs: self.costs.clone().unwrap_or_default(),
-        };
-        Ok(new)
+        start.duration_trunc(TimeDelta::minutes(1)).map_err(|_| Error::invalid("at", "is out of range"))
     }
 }
 
-/// What the minutes field asks for, in the words every form and the CLI use.
+/// A checked value, or `None` with its refusal kept among the others.
+fn kept<T>(refused: &mut Vec<Error>, checked: Result<T>) -> Option<T> {
+    checked.map_err(|e| refused.push(e)).ok()
+}
+
+/// What the minutes field asks for when it is empty or too small, in the words every form and
+/// the CLI use.
 pub fn minutes_instruction() -> String {
-    format!(
-        "How many minutes did it take? A whole number from {MIN_MINUTES} to {} (log a longer incident as several entries)",
-        thousands(MAX_MINUTES)
-    )
+    format!("Enter the minutes it took, from {MIN_MINUTES} to {}", thousands(MAX_MINUTES))
+}
+
+/// What it asks for when there are more minutes than one entry may hold.
+pub fn too_many_minutes() -> String {
+    format!("Enter at most {} minutes (a week): log a longer incident as several entries", thousands(MAX_MINUTES))
 }
 
 /// `10080` as `10,080`.
@@ -222,11 +260,13 @@ pub fn thousands(n: i64) -> String {
     }
 }
 
-fn check_minutes(minutes: i64) -> Result<u32> {
-    if !(MIN_MINUTES..=MAX_MINUTES).contains(&minutes) {
-        return Err(Error::invalid("minutes", minutes_instruction()));
+/// The minutes of an entry: given, and from 1 to a week.
+pub fn check_minutes(minutes: Option<i64>) -> Result<u32> {
+    match minutes {
+        Some(m) if m > MAX_MINUTES => Err(Error::invalid("minutes", too_many_minutes())),
+        Some(m) if m >= MIN_MINUTES => Ok(m as u32),
+        _ => Err(Error::invalid("minutes", minutes_instruction())),
     }
-    Ok(minutes as u32)
 }
 
 fn check_label(field: &str, text: &str) -> Result<String> {
@@ -242,7 +282,10 @@ fn check_label(field: &str, text: &str) -> Result<String> {
 
 fn check_channel(text: &str) -> Result<String> {
     if text.trim().is_empty() {
-        return Err(Error::invalid("channel", "Which channel did it come through? Pick one, e.g. page, call or chat"));
+        return Err(Error::invalid(
+            "channel",
+            "Choose the channel it came through (page, call, chat…) or type your own",
+        ));
     }
     check_label("channel", text).map(|c| c.to_lowercase())
 }
@@ -349,7 +392,7 @@ mod tests {
     use super::*;
 
     fn draft(minutes: i64) -> Draft {
-        Draft { channel: "page".into(), minutes, ..Draft::default() }
+        Draft { channel: "page".into(), minutes: Some(minutes), ..Draft::default() }
     }
 
     fn now() -> DateTime<Utc> {
@@ -400,14 +443,36 @@ mod tests {
     }
 
     #[test]
-    fn empty_or_out_of_range_minutes_ask_the_question_again() {
+    fn empty_or_out_of_range_minutes_say_what_to_enter() {
+        let message = |d: Draft| d.resolve(now(), chrono_tz::UTC).unwrap_err().to_string();
+        let empty = Draft { minutes: None, ..draft(5) };
+        assert_eq!(message(empty), "minutes: Enter the minutes it took, from 1 to 10,080");
+        assert_eq!(message(draft(0)), "minutes: Enter the minutes it took, from 1 to 10,080");
         assert_eq!(
-            draft(0).resolve(now(), chrono_tz::UTC).unwrap_err().to_string(),
-            "minutes: How many minutes did it take? A whole number from 1 to 10,080 (log a longer incident as several entries)"
+            message(draft(10_081)),
+            "minutes: Enter at most 10,080 minutes (a week): log a longer incident as several entries"
         );
         assert_eq!(thousands(10_080), "10,080");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(1_000_000), "1,000,000");
+    }
+
+    #[test]
+    fn every_refused_field_is_named_at_once_in_the_order_the_form_shows_them() {
+        let d = Draft { channel: "".into(), minutes: None, severity: Some("P9".into()), ..Draft::default() };
+        let err = d.resolve(now(), chrono_tz::UTC).unwrap_err();
+        let fields: Vec<_> = err.problems().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["channel", "minutes", "severity"]);
+        assert_eq!(
+            err.to_string().lines().next().unwrap(),
+            "channel: Choose the channel it came through (page, call, chat…) or type your own",
+            "the empty channel has its own message, naming the field"
+        );
+        // A zone that cannot be read is one refusal, not a second one for the start.
+        let d = Draft { tz: Some("Mars/Olympus".into()), at: Some("2026-11-18T10:00".into()), ..draft(5) };
+        let fields: Vec<_> =
+            d.resolve(now(), chrono_tz::UTC).unwrap_err().problems().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["tz"]);
     }
 
     #[test]

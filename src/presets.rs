@@ -47,7 +47,12 @@ fn at(t: DateTime<Utc>) -> String {
 impl Preset {
     /// An interruption of this kind that starts now.
     pub fn starting_now(&self, now: DateTime<Utc>) -> Draft {
-        Draft { channel: self.channel.clone(), minutes: self.minutes.into(), at: Some(at(now)), ..Draft::default() }
+        Draft {
+            channel: self.channel.clone(),
+            minutes: Some(self.minutes.into()),
+            at: Some(at(now)),
+            ..Draft::default()
+        }
     }
 
     pub fn validate(&self) -> Result<()> {
@@ -61,7 +66,7 @@ impl Preset {
             return Err(Error::invalid("minutes", minutes_instruction()));
         }
         // Checking the channel needs an instant but no particular one: the epoch keeps the core off the clock.
-        Draft { channel: self.channel.clone(), minutes: 1, ..Draft::default() }
+        Draft { channel: self.channel.clone(), minutes: Some(1), ..Draft::default() }
             .resolve(DateTime::UNIX_EPOCH, chrono_tz::UTC)
             .map(|_| ())
     }
@@ -71,7 +76,7 @@ impl Preset {
 pub fn just_ended(channel: &str, minutes: u32, now: DateTime<Utc>) -> Draft {
     Draft {
         channel: channel.into(),
-        minutes: minutes.into(),
+        minutes: Some(minutes.into()),
         at: Some(at(now - Duration::minutes(minutes.into()))),
         ..Draft::default()
     }

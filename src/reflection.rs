@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::classify::{span_on, window_intervals};
 use crate::error::{Error, Result};
-use crate::reminders::Warning;
+use crate::reminders::{HabitCount, Warning};
 use crate::schedule::Day;
 use crate::summary::{format_minutes, plural, Entry, WeekSummary};
 use crate::timeline::Timeline;
@@ -92,22 +92,23 @@ pub struct SourceCount {
 #[ts(export)]
 pub struct Reflection {
     pub week: WeekSummary,
-    /// "Under your load line", "Over your load line: 3 sacrifices against 2 — 3 of the last 4 weeks", …
+    /// "Under your load line", "Over your load line: 3 sacrifices (your line is 2) — 3 of the last 4 weeks", …
     pub verdict: String,
+    /// The one thing to do next: the loudest warning's next step, or none in a week without one.
+    pub next_step: Option<String>,
     /// The 12 weeks ending with this one, oldest first.
     pub trend: Vec<WeekSummary>,
     pub heatmap: Vec<HeatDay>,
     pub top_sources: Vec<SourceCount>,
     /// The week's warnings as they held at its end (or now, for this week), whether the app
-    /// ran then or not.
+    /// ran then or not; the loudest first, the rules' own order among equals.
     pub warnings: Vec<Warning>,
     pub answers: Answers,
     pub entries: Vec<Entry>,
 }
 
 /// The week in a sentence: under or over, which limit it crossed, and how often the weeks of
-/// the habit rule's window were over (its definition, so the verdict and the habit warning
-/// never count differently).
+/// the habit rule's window were over, counted by `HabitCount` as the habit warning counts them.
 pub fn verdict(trend: &[WeekSummary], window: u32) -> String {
     let Some(this) = trend.last() else { return String::new() };
     if !this.over_load_line {
@@ -120,21 +121,27 @@ pub fn verdict(trend: &[WeekSummary], window: u32) -> String {
     let mut crossed = Vec::new();
     if this.over_sacrifices {
         crossed.push(format!(
-            "{} against {}",
+            "{} (your line is {})",
             plural(this.sacrifices, "sacrifice", "sacrifices"),
             this.load_line.sacrifices
         ));
     }
     if this.over_minutes {
         crossed.push(format!(
-            "{} after hours against {}",
+            "{} after hours (your line is {})",
             format_minutes(this.after_hours_minutes),
             format_minutes(this.load_line.minutes)
         ));
     }
-    let recent = trend.iter().rev().take(window as usize).filter(|w| w.over_load_line).count();
-    let often = if recent > 1 { format!(" — {recent} of the last {window} weeks") } else { String::new() };
+    let habit = HabitCount::of(trend.iter().rev(), window);
+    let often = if habit.over > 1 { format!(" — {}", habit.words()) } else { String::new() };
     format!("Over your load line: {}{often}", crossed.join(" and "))
+}
+
+/// The week's one next step: that of its loudest warning (the rules' own order among equals).
+pub fn next_step(warnings: &[Warning]) -> Option<String> {
+    let loudest = warnings.iter().map(|w| w.severity).max()?;
+    warnings.iter().find(|w| w.severity == loudest).map(|w| w.suggestion.clone())
 }
 
 /// The week's reflection from what the store holds: `trend` ends with the week itself (never
@@ -144,15 +151,17 @@ pub fn assemble(
     trend: Vec<WeekSummary>,
     entries: Vec<Entry>,
     timeline: &Timeline,
-    warnings: Vec<Warning>,
+    mut warnings: Vec<Warning>,
     answers: Answers,
     habit_window: u32,
 ) -> Reflection {
+    warnings.sort_by_key(|w| std::cmp::Reverse(w.severity));
     let this = trend.last().cloned().expect("the trend ends with this week");
     let week = this.week;
     let (start, end) = week.bounds(zone);
     Reflection {
         verdict: verdict(&trend, habit_window),
+        next_step: next_step(&warnings),
         week: this,
         heatmap: heatmap(&entries, week, zone, timeline, start, end),
         top_sources: top_sources(&entries),

@@ -14,7 +14,8 @@ use crate::classify::Classification;
 use crate::classify::Classifier;
 use crate::error::{Error, Result};
 use crate::interruptions::{Interruption, SourceKind};
-use crate::summary::{format_minutes, plural, tally, Counted};
+use crate::schedule::LoadLine;
+use crate::summary::{format_minutes, plural, tally, Counted, WeekSummary};
 use crate::timeline::Timeline;
 use crate::week::IsoWeek;
 
@@ -68,6 +69,77 @@ pub struct Warning {
     pub suggestion: String,
     /// Ids of the entries behind it.
     pub entries: Vec<i64>,
+    /// The weeks behind it, newest first: the habit rule's window, each over or under the load
+    /// line. Empty for the rules that look at entries, not weeks.
+    #[serde(default)]
+    pub weeks: Vec<HabitWeek>,
+}
+
+/// One week of the habit rule's window, as its evidence shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[ts(export)]
+pub struct HabitWeek {
+    pub week: IsoWeek,
+    /// Local Monday 00:00, RFC 3339, as `WeekSummary::start`.
+    pub start: String,
+    pub sacrifices: u32,
+    pub after_hours_minutes: u32,
+    /// The load line in force at the end of that week.
+    pub load_line: LoadLine,
+    pub over_sacrifices: bool,
+    pub over_minutes: bool,
+    pub over: bool,
+    /// "Over: sacrifices and after hours", "Over: after hours", "Under".
+    pub standing: String,
+}
+
+impl HabitWeek {
+    fn of(s: &WeekSummary) -> HabitWeek {
+        let crossed: Vec<&str> = [(s.over_sacrifices, "sacrifices"), (s.over_minutes, "after hours")]
+            .into_iter()
+            .filter_map(|(over, what)| over.then_some(what))
+            .collect();
+        HabitWeek {
+            week: s.week,
+            start: s.start.clone(),
+            sacrifices: s.sacrifices,
+            after_hours_minutes: s.after_hours_minutes,
+            load_line: s.load_line,
+            over_sacrifices: s.over_sacrifices,
+            over_minutes: s.over_minutes,
+            over: s.over_load_line,
+            standing: if crossed.is_empty() { "Under".into() } else { format!("Over: {}", crossed.join(" and ")) },
+        }
+    }
+}
+
+/// How often the last `window` weeks were over the load line: the one definition that the
+/// habit warning and the reflection's verdict both count with and say.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HabitCount {
+    /// Weeks over the load line among `weeks`.
+    pub over: u32,
+    pub window: u32,
+    /// The window's weeks, newest first (fewer when the record does not go back that far).
+    pub weeks: Vec<HabitWeek>,
+}
+
+impl HabitCount {
+    /// Over `newest_first` weeks (the current one first), the first `window` of them.
+    pub fn of<'a>(newest_first: impl IntoIterator<Item = &'a WeekSummary>, window: u32) -> HabitCount {
+        let weeks: Vec<HabitWeek> = newest_first.into_iter().take(window as usize).map(HabitWeek::of).collect();
+        HabitCount { over: weeks.iter().filter(|w| w.over).count() as u32, window, weeks }
+    }
+
+    /// "3 of the last 4 weeks".
+    pub fn words(&self) -> String {
+        format!("{} of the last {} weeks", self.over, self.window)
+    }
+
+    /// Whether it is a habit by `thresholds`: enough weeks over, the current one among them.
+    pub fn is_habit(&self, thresholds: &Thresholds) -> bool {
+        self.over >= thresholds.habit_weeks && self.weeks.first().is_some_and(|w| w.over)
+    }
 }
 
 /// Every threshold of the rules. The load line itself lives in the schedule.
@@ -216,16 +288,20 @@ fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
             ),
             suggestion: "Protect tomorrow's boundary: let the next page go to someone else, or say no to what can wait until working hours.".into(),
             entries: sacrifices.iter().map(|(i, _)| i.id).collect(),
+            weeks: Vec::new(),
         });
     }
 
     let window = cx.thresholds.habit_window_weeks;
     let weeks: Vec<IsoWeek> = (0..window).scan(this_week, |w, _| Some(std::mem::replace(w, w.previous()))).collect();
-    let over: Vec<IsoWeek> = weeks.iter().copied().filter(|w| week_totals(cx, *w).over_load_line).collect();
-    if over.len() as u32 >= cx.thresholds.habit_weeks && over.contains(&this_week) {
-        let entries = over
+    let totals: Vec<WeekSummary> = weeks.iter().map(|w| week_totals(cx, *w)).collect();
+    let habit = HabitCount::of(&totals, window);
+    if habit.is_habit(cx.thresholds) {
+        let entries = habit
+            .weeks
             .iter()
-            .flat_map(|w| week_entries(cx, *w).filter(|(_, e)| e.is_sacrifice()).map(|(i, _)| i.id))
+            .filter(|w| w.over)
+            .flat_map(|w| week_entries(cx, w.week).filter(|(_, e)| e.is_sacrifice()).map(|(i, _)| i.id))
             .collect();
         out.push(Warning {
             rule: Rule::Habit,
@@ -233,10 +309,11 @@ fn over_load_line_and_habit(cx: &Context, out: &mut Vec<Warning>) {
             subject_kind: SubjectKind::Week,
             subject: this_week.to_string(),
             week: this_week,
-            title: format!("Over your load line in {} of the last {window} weeks", over.len()),
-            explanation: format!("Over your load line in {} of the last {window} weeks: this is becoming a habit.", over.len()),
+            title: format!("Over your load line in {}", habit.words()),
+            explanation: format!("Over your load line in {}: this is becoming a habit.", habit.words()),
             suggestion: "Heroics are for rare events. Write the runbook for what keeps coming back, or hand it over, and tell your manager with these numbers.".into(),
             entries,
+            weeks: habit.weeks,
         });
     }
 }
@@ -268,6 +345,7 @@ fn allowance(cx: &Context, out: &mut Vec<Warning>) {
                     boundary.name
                 ),
                 entries: ids(breaches.into_iter()),
+                weeks: Vec::new(),
             });
         }
     }
@@ -312,6 +390,7 @@ fn streak(cx: &Context, out: &mut Vec<Warning>) {
         ),
         suggestion: "Make tonight a conscious choice: if something comes up, decide whether it is worth it, or let it wait until morning.".into(),
         entries: after_hours.iter().filter(|(i, _)| (from..=to).contains(&day_of(i))).map(|(i, _)| i.id).collect(),
+        weeks: Vec::new(),
     });
 }
 
@@ -337,6 +416,7 @@ fn sleep(cx: &Context, out: &mut Vec<Warning>) {
         ),
         suggestion: "Protect tonight's sleep: hand the pager to a teammate, and write down what woke you so it can be fixed in daylight.".into(),
         entries: ids(hits.into_iter()),
+        weeks: Vec::new(),
     });
 }
 
@@ -362,6 +442,7 @@ fn reactive(cx: &Context, out: &mut Vec<Warning>) {
         ),
         suggestion: "Make the next one a conscious choice: before you answer, ask whether it needs you, now.".into(),
         entries: ids(reactive.into_iter()),
+        weeks: Vec::new(),
     });
 }
 
@@ -404,6 +485,7 @@ fn single_point_of_failure(cx: &Context, out: &mut Vec<Warning>) {
                 ),
             },
             entries: hits.iter().map(|(i, _)| i.id).collect(),
+            weeks: Vec::new(),
         });
     }
 }

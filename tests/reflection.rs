@@ -3,6 +3,7 @@
 use loadline_core::boundaries::{Boundary, Category};
 use loadline_core::export::{backup, full_backup};
 use loadline_core::reflection::Answers;
+use loadline_core::reminders::Rule;
 use loadline_core::schedule::Window;
 use loadline_core::usecases::views;
 use loadline_core::week::IsoWeek;
@@ -30,11 +31,11 @@ fn the_verdict_says_how_the_week_went_in_plain_words() {
     }
     assert_eq!(
         views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
-        "Over your load line: 3 sacrifices against 2 — 2 of the last 4 weeks"
+        "Over your load line: 3 sacrifices (your line is 2) — 2 of the last 4 weeks"
     );
     assert_eq!(
         views::reflection(&t.store, week("2026-W46"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
-        "Over your load line: 3 sacrifices against 2"
+        "Over your load line: 3 sacrifices (your line is 2)"
     );
     // Which limit: two long evenings are under the count and over the time.
     let mut t = temp_store();
@@ -42,8 +43,71 @@ fn the_verdict_says_how_the_week_went_in_plain_words() {
     t.log(entry(BERLIN, "2026-11-17T20:00", 60));
     assert_eq!(
         views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap().verdict,
-        "Over your load line: 2 h 30 min after hours against 2 h"
+        "Over your load line: 2 h 30 min after hours (your line is 2 h)"
     );
+}
+
+/// Three evenings in each of W45, W46 and W47 (three sacrifices a week, over the line of 2);
+/// W44 under it, with one.
+fn three_heavy_weeks() -> crate::support::TempStore {
+    let mut t = temp_store();
+    t.log(entry(BERLIN, "2026-10-27T20:00", 30));
+    for monday in [2, 9, 16] {
+        for d in 0..3 {
+            t.log(entry(BERLIN, &format!("2026-11-{:02}T20:00", monday + d), 30));
+        }
+    }
+    t
+}
+
+#[test]
+fn the_verdict_and_the_habit_warning_count_the_weeks_with_one_definition() {
+    let t = three_heavy_weeks();
+    let r = views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
+    let habit = r.warnings.iter().find(|w| w.rule == Rule::Habit).expect("a habit by W47");
+    assert_eq!(habit.title, "Over your load line in 3 of the last 4 weeks");
+    assert!(r.verdict.ends_with(" — 3 of the last 4 weeks"), "{}", r.verdict);
+    // A week past the habit: the verdict still counts the same window the same way.
+    let r = views::reflection(&t.store, week("2026-W46"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
+    assert!(r.verdict.ends_with(" — 2 of the last 4 weeks"), "{}", r.verdict);
+    assert!(r.warnings.iter().all(|w| w.rule != Rule::Habit), "2 of 4 is not yet a habit");
+}
+
+#[test]
+fn the_habit_warning_shows_its_weeks_not_its_entries() {
+    let t = three_heavy_weeks();
+    let r = views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
+    let habit = r.warnings.iter().find(|w| w.rule == Rule::Habit).unwrap();
+    let rows: Vec<_> = habit
+        .weeks
+        .iter()
+        .map(|w| (w.week.to_string(), w.sacrifices, w.after_hours_minutes, w.standing.as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("2026-W47".to_string(), 3, 90, "Over: sacrifices"),
+            ("2026-W46".to_string(), 3, 90, "Over: sacrifices"),
+            ("2026-W45".to_string(), 3, 90, "Over: sacrifices"),
+            ("2026-W44".to_string(), 1, 30, "Under"),
+        ],
+        "newest first, the habit rule's whole window"
+    );
+    assert_eq!(habit.weeks[0].start, "2026-11-16T00:00:00+01:00");
+    assert_eq!(habit.weeks[0].load_line.sacrifices, 2);
+    assert!(r.warnings.iter().filter(|w| w.rule != Rule::Habit).all(|w| w.weeks.is_empty()));
+}
+
+#[test]
+fn the_next_step_is_the_loudest_warnings() {
+    let t = three_heavy_weeks();
+    let r = views::reflection(&t.store, week("2026-W47"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
+    let habit = r.warnings.iter().find(|w| w.rule == Rule::Habit).unwrap();
+    assert_eq!(r.next_step.as_deref(), Some(habit.suggestion.as_str()));
+    assert_eq!(r.warnings[0].rule, Rule::Habit, "the loudest warning stands first");
+    assert!(r.warnings.windows(2).all(|p| p[0].severity >= p[1].severity));
+    let r = views::reflection(&t.store, week("2026-W44"), BERLIN, utc("2026-12-01T12:00:00Z")).unwrap();
+    assert_eq!(r.next_step, None, "a week without a warning has no next step to push");
 }
 
 #[test]

@@ -16,7 +16,7 @@ pub fn utc(rfc3339: &str) -> DateTime<Utc> {
 pub fn entry(zone: Tz, at: &str, minutes: u32) -> NewInterruption {
     Draft {
         channel: "page".into(),
-        minutes: minutes.into(),
+        minutes: Some(minutes.into()),
         at: Some(at.into()),
         tz: Some(zone.name().into()),
         ..Draft::default()

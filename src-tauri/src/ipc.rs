@@ -1,7 +1,7 @@
 //! Shapes that cross the IPC boundary and exist only for it. Domain types (entries, weeks,
 //! schedules) come from the core; ts-rs generates their TypeScript twins into ui/src/bindings.
 
-use loadline_core::error::quoted;
+use loadline_core::error::{quoted, FieldProblem};
 use loadline_core::schedule::ScheduleInput;
 use loadline_core::Error;
 use serde::de::DeserializeOwned;
@@ -18,6 +18,10 @@ pub struct ApiError {
     pub code: ErrorCode,
     pub field: Option<String>,
     pub message: String,
+    /// The other fields of the same input the core refused, so a form shows every message at once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(optional, as = "Option<Vec<FieldProblem>>")]
+    pub also: Vec<FieldProblem>,
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -30,14 +34,23 @@ pub enum ErrorCode {
     Failed,
 }
 
+impl ApiError {
+    /// The store cannot be used, and `why`.
+    pub fn unavailable(why: String) -> Self {
+        ApiError { code: ErrorCode::StoreUnavailable, field: None, message: why, also: Vec::new() }
+    }
+}
+
 impl From<Error> for ApiError {
     fn from(e: Error) -> Self {
         match e {
-            Error::Invalid { field, message } => ApiError { code: ErrorCode::Invalid, field: Some(field), message },
-            Error::NotFound(message) => ApiError { code: ErrorCode::NotFound, field: None, message },
+            Error::Invalid { field, message, also } => {
+                ApiError { code: ErrorCode::Invalid, field: Some(field), message, also }
+            }
+            Error::NotFound(message) => ApiError { code: ErrorCode::NotFound, field: None, message, also: Vec::new() },
             other => {
                 tracing::error!("command failed: {other}");
-                ApiError { code: ErrorCode::Failed, field: None, message: other.to_string() }
+                ApiError { code: ErrorCode::Failed, field: None, message: other.to_string(), also: Vec::new() }
             }
         }
     }
@@ -53,7 +66,12 @@ pub struct Arg<T>(pub T);
 impl<'de, R: Runtime, T: DeserializeOwned> CommandArg<'de, R> for Arg<T> {
     fn from_command(item: CommandItem<'de, R>) -> Result<Self, InvokeError> {
         let invalid = |field: &str, message: String| {
-            InvokeError::from(ApiError { code: ErrorCode::Invalid, field: Some(field.to_string()), message })
+            InvokeError::from(ApiError {
+                code: ErrorCode::Invalid,
+                field: Some(field.to_string()),
+                message,
+                also: Vec::new(),
+            })
         };
         let value = match item.message.payload() {
             InvokeBody::Json(args) => args.get(item.key),

@@ -10,7 +10,7 @@ use loadline_core::store::Store;
 use loadline_core::usecases;
 
 use crate::clock;
-use crate::ipc::{ApiError, ApiResult, ErrorCode};
+use crate::ipc::{ApiError, ApiResult};
 
 pub struct AppState {
     pub data_dir: PathBuf,
@@ -51,11 +51,7 @@ impl AppState {
         if db.is_err() {
             *db = open(&self.data_dir);
         }
-        let store = db.as_mut().map_err(|why| ApiError {
-            code: ErrorCode::StoreUnavailable,
-            field: None,
-            message: why.clone(),
-        })?;
+        let store = db.as_mut().map_err(|why| ApiError::unavailable(why.clone()))?;
         match f(store) {
             Ok(value) => Ok(value),
             Err(e) => match e.damaged_in(store.path()) {
@@ -63,7 +59,7 @@ impl AppState {
                 damaged @ loadline_core::Error::Damaged { .. } => {
                     tracing::error!("{damaged}");
                     *db = Err(damaged.to_string());
-                    Err(ApiError { code: ErrorCode::StoreUnavailable, field: None, message: damaged.to_string() })
+                    Err(ApiError::unavailable(damaged.to_string()))
                 }
                 other => Err(other.into()),
             },
@@ -85,11 +81,7 @@ impl AppState {
             }
             None => tracing::info!("restored {}", backup.display()),
         }
-        db.as_ref().map(|_| ()).map_err(|why| ApiError {
-            code: ErrorCode::StoreUnavailable,
-            field: None,
-            message: why.clone(),
-        })
+        db.as_ref().map(|_| ()).map_err(|why| ApiError::unavailable(why.clone()))
     }
 
     pub fn stash_deleted(&self, gone: Interruption) {

@@ -146,7 +146,9 @@ fn bad_calls() -> Vec<(&'static str, Value, &'static str)> {
         // log_entry: every field of a draft
         ("log_entry", json!({}), "draft"),
         ("log_entry", json!({"draft": "page, 30 min"}), "draft"),
-        ("log_entry", json!({"draft": {"channel": "page"}}), "draft"),
+        // A draft without minutes or a channel: the core asks for them, as for an empty field.
+        ("log_entry", json!({"draft": {"channel": "page"}}), "minutes"),
+        ("log_entry", json!({"draft": {"minutes": 30}}), "channel"),
         ("log_entry", json!({"draft": with(d(), "colour", json!("red"))}), "colour"),
         ("log_entry", json!({"draft": with(d(), "minutes", json!(-5))}), "minutes"),
         ("log_entry", json!({"draft": with(d(), "minutes", json!(0))}), "minutes"),

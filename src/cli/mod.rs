@@ -182,7 +182,7 @@ fn draft_from_flags(store: &Store, args: &LogArgs, now: DateTime<Utc>) -> Result
         args.costs.iter().map(|t| boundaries::find(store, t, now).map(|(id, _)| id)).collect::<Result<Vec<_>>>()?;
     Ok(Draft {
         channel: args.channel.clone().unwrap_or_default(),
-        minutes: args.minutes.unwrap_or_default(),
+        minutes: args.minutes,
         at: args.at.clone(),
         tz: args.tz.clone(),
         source: args.source.clone(),

@@ -356,7 +356,7 @@ fn check(file: BackupFile) -> Result<ImportSet> {
         }
         let draft = Draft {
             channel: e.channel,
-            minutes: e.minutes,
+            minutes: Some(e.minutes),
             at: Some(e.start.to_rfc3339()),
             tz: Some(e.zone),
             source: e.source,

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { click, entries, type, waitFor, waitForText, withApp } from './lib.mjs';
+import { click, entries, tid, type, waitFor, waitForText, withApp } from './lib.mjs';
 
 test('an entry logged in the window is in the store with its source and minutes', async (t) => {
   await withApp(t, async (driver, dataDir) => {
@@ -13,6 +13,9 @@ test('an entry logged in the window is in the store with its source and minutes'
 
     await type(driver, 'log-channel', 'page');
     await type(driver, 'log-minutes', '25');
+    // The source is a detail, folded away until asked for.
+    assert.equal(await (await driver.findElement(tid('log-source'))).isDisplayed(), false, 'details start folded');
+    await click(driver, 'log-more-toggle');
     await type(driver, 'log-source', 'payments-api');
     await click(driver, 'log-submit');
 
@@ -27,5 +30,19 @@ test('an entry logged in the window is in the store with its source and minutes'
     // And the window lists it.
     await waitForText(driver, 'entry-row', 'payments-api');
     await waitFor(driver, 'entry-row', { extra: `[data-entry-id="${all[0].id}"]` });
+  });
+});
+
+test('at the default window size the Log button is in view without scrolling', async (t) => {
+  await withApp(t, async (driver) => {
+    // As a person sees it every day after the first-run welcome.
+    await click(driver, 'welcome-skip');
+    await driver.wait(async () => (await driver.findElements(tid('welcome'))).length === 0, 10000, 'the welcome is gone');
+    const button = await waitFor(driver, 'log-submit');
+    const [bottom, height] = await driver.executeScript(
+      'const r = arguments[0].getBoundingClientRect(); return [r.bottom, window.innerHeight];',
+      button,
+    );
+    assert.ok(bottom <= height, `the button ends at ${bottom}px of a ${height}px window`);
   });
 });

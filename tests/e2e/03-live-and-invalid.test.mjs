@@ -30,7 +30,6 @@ for (const bad of ['0', '-5']) {
       await waitFor(driver, 'log-form');
       await type(driver, 'log-channel', 'chat');
       await type(driver, 'log-minutes', bad);
-      await type(driver, 'log-source', 'bad-minutes');
       await click(driver, 'log-submit');
 
       const error = await waitFor(driver, 'field-error', { extra: '[data-field="minutes"]' });
@@ -45,3 +44,22 @@ for (const bad of ['0', '-5']) {
     });
   });
 }
+
+test('an empty form says what to enter beside each field, and each message goes as its field is fixed', async (t) => {
+  await withApp(t, async (driver, dataDir) => {
+    await waitFor(driver, 'log-form');
+    await click(driver, 'log-submit');
+
+    const channel = await waitFor(driver, 'field-error', { extra: '[data-field="channel"]' });
+    assert.match(await channel.getText(), /channel/i, 'an empty channel has its own message, naming the field');
+    const minutes = await waitFor(driver, 'field-error', { extra: '[data-field="minutes"]' });
+    assert.equal(await minutes.getText(), 'Enter the minutes it took, from 1 to 10,080');
+
+    await type(driver, 'log-channel', 'page');
+    await driver.wait(async () => (await driver.findElements(tid('field-error', '[data-field="channel"]'))).length === 0, 5000, 'the channel message clears once a channel is typed');
+    assert.equal((await driver.findElements(tid('field-error', '[data-field="minutes"]'))).length, 1, 'the minutes message stays until the minutes are fixed');
+    await type(driver, 'log-minutes', '20');
+    await driver.wait(async () => (await driver.findElements(tid('field-error'))).length === 0, 5000, 'no message is left once both are fixed');
+    assert.deepEqual(entries(dataDir), [], 'nothing was written on the way');
+  });
+});

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { cli, click, freshDataDir, Key, quit, startApp, type, waitFor, waitForText } from './lib.mjs';
+import { cli, click, freshDataDir, Key, quit, startApp, tid, type, waitFor, waitForText } from './lib.mjs';
 
 function seed(dataDir) {
   cli(dataDir, 'settings', 'set', '--zone', 'Europe/Berlin');
@@ -59,4 +59,51 @@ test('a seeded week reflects the core numbers, and an answer is kept', async (t)
   await openWeek(driver, '2026-W47');
   await driver.wait(async () => (await (await waitFor(driver, 'answer-protect')).getAttribute('value')) === 'Thursday dinner, phone off', 10000, 'the answer survives a restart');
   assert.equal(await (await waitFor(driver, 'energy-2', { visible: false })).isSelected(), true);
+});
+
+/** Three evenings (three sacrifices, over the load line of 2) in each of 2026-W45, W46 and W47. */
+function seedHeavy(dataDir) {
+  cli(dataDir, 'settings', 'set', '--zone', 'Europe/Berlin');
+  for (const monday of [2, 9, 16]) {
+    for (let d = 0; d < 3; d++) {
+      const day = String(monday + d).padStart(2, '0');
+      cli(dataDir, 'log', '--channel', 'page', '--minutes', '40', '--at', `2026-11-${day}T21:00`, '--tz', 'Europe/Berlin', '--source', 'db-primary');
+    }
+  }
+}
+
+test('a heavy week says so first, and its habit shows the weeks that make it', async (t) => {
+  const dataDir = freshDataDir();
+  seedHeavy(dataDir);
+  const driver = await startApp(dataDir);
+  t.after(() => quit(driver));
+
+  await openWeek(driver, '2026-W47');
+  const verdict = await (await waitFor(driver, 'reflection-verdict')).getText();
+  assert.match(verdict, /^Over your load line: 3 sacrifices \(your line is 2\)/, verdict);
+  assert.match(verdict, /3 of the last 4 weeks$/, 'the verdict counts the weeks as the habit warning does');
+  const step = await (await waitFor(driver, 'reflection-next-step')).getText();
+  assert.match(step, /runbook/i, `the habit's next step leads: ${step}`);
+
+  // Warnings are folded to their titles; the habit's title carries the same count.
+  const habit = await waitFor(driver, 'reflection-warning', { extra: '[data-rule="habit"]' });
+  assert.match(await habit.getText(), /Over your load line in 3 of the last 4 weeks/);
+  assert.equal((await habit.findElements(tid('reflection-warning-body'))).length, 0, 'folded');
+  await (await habit.findElement(tid('reflection-warning-toggle'))).click();
+  const rows = await driver.wait(async () => {
+    const found = await habit.findElements(tid('habit-week'));
+    return found.length > 0 ? found : null;
+  }, 10000, 'the habit opens on its table of weeks');
+  assert.equal(rows.length, 4, 'the habit rule window: 4 weeks, not 9 entry cards');
+  assert.deepEqual(
+    await Promise.all(rows.map((r) => r.getAttribute('data-week'))),
+    ['2026-W47', '2026-W46', '2026-W45', '2026-W44'],
+  );
+  assert.match(await rows[0].getText(), /\)\s*3\s*2 h\s*2 · 2 h\s*Over: sacrifices$/);
+  assert.match(await rows[3].getText(), /Under/);
+  assert.equal((await habit.findElements(tid('entry-row'))).length, 0, 'no entry cards');
+
+  // From the keyboard: Enter on its title folds it again.
+  await (await habit.findElement(tid('reflection-warning-toggle'))).sendKeys(Key.ENTER);
+  await driver.wait(async () => (await habit.findElements(tid('habit-weeks'))).length === 0, 5000, 'Enter folds it');
 });

@@ -96,3 +96,41 @@ test('kept ready (a setting), the window is built hidden, Escape only hides it, 
     await driver.wait(async () => (await windows()) === 1, 15000, 'turned off, the hidden window is dropped');
   });
 });
+
+test('after a refused Enter the refused field takes the keys, its content selected, so digits never run together', async (t) => {
+  await withApp(t, async (driver, dataDir) => {
+    await waitFor(driver, 'week-headline');
+    const main = await driver.getWindowHandle();
+    await openQuicklog(driver, main);
+
+    // Enter on an empty form: both fields are named, and the keys go back to the channel row.
+    await keys(driver, Key.ENTER);
+    await waitFor(driver, 'field-error', { extra: '[data-field="channel"]' });
+    await waitFor(driver, 'field-error', { extra: '[data-field="minutes"]' });
+    assert.equal(await driver.executeScript('return document.activeElement.name'), 'ql-channel-choice');
+    // "1" picks the first channel and moves on; "45" is the minutes, not "145".
+    await keys(driver, '1', '45', Key.ENTER);
+    await driver.wait(async () => entries(dataDir).length === 1, 10000, 'the entry is written');
+    const [e] = entries(dataDir);
+    assert.equal(e.channel, 'page');
+    assert.equal(e.minutes, 45);
+  });
+});
+
+test('refused minutes are selected, so what is typed next replaces them', async (t) => {
+  await withApp(t, async (driver, dataDir) => {
+    await waitFor(driver, 'week-headline');
+    const main = await driver.getWindowHandle();
+    await openQuicklog(driver, main);
+    await keys(driver, '2', '0', Key.ENTER);
+    const message = await waitFor(driver, 'field-error', { extra: '[data-field="minutes"]' });
+    assert.equal(await message.getText(), 'Enter the minutes it took, from 1 to 10,080');
+    const selected = await driver.executeScript(
+      'const el = document.activeElement; return [el.dataset.testid, el.value.slice(el.selectionStart, el.selectionEnd)];',
+    );
+    assert.deepEqual(selected, ['ql-minutes', '0']);
+    await keys(driver, '30', Key.ENTER);
+    await driver.wait(async () => entries(dataDir).length === 1, 10000, 'the entry is written');
+    assert.equal(entries(dataDir)[0].minutes, 30);
+  });
+});

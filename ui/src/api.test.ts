@@ -220,6 +220,17 @@ describe('a rejected command becomes an ApiFailure', () => {
     const same = new ApiFailure({ code: 'not_found', field: null, message: 'gone' });
     expect(toApiError(same)).toBe(same);
   });
+
+  test('the other fields the core refused come along, and malformed ones are dropped', () => {
+    const e = toApiError({
+      code: 'invalid',
+      field: 'channel',
+      message: 'Choose the channel',
+      also: [{ field: 'minutes', message: 'Enter the minutes it took' }, { field: 3 }],
+    });
+    expect(e.also).toEqual([{ field: 'minutes', message: 'Enter the minutes it took' }]);
+    expect(toApiError({ code: 'invalid', field: 'minutes', message: 'x' }).also).toEqual([]);
+  });
 });
 
 test('a bad backup file names the field that is wrong, and imports nothing', async () => {

@@ -15,6 +15,7 @@ import type { Entry } from './bindings/Entry';
 import type { ErrorCode } from './bindings/ErrorCode';
 import type { ExportPreview } from './bindings/ExportPreview';
 import type { ExportRequest } from './bindings/ExportRequest';
+import type { FieldProblem } from './bindings/FieldProblem';
 import type { Facts } from './bindings/Facts';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Notice } from './bindings/Notice';
@@ -42,11 +43,14 @@ const CODES: readonly ErrorCode[] = ['invalid', 'not_found', 'store_unavailable'
 export class ApiFailure extends Error implements ApiError {
   readonly code: ErrorCode;
   readonly field: string | null;
+  /** The other fields of the same input the core refused. */
+  readonly also: FieldProblem[];
 
   constructor(error: ApiError) {
     super(error.message);
     this.code = error.code;
     this.field = error.field;
+    this.also = error.also ?? [];
   }
 }
 
@@ -58,7 +62,10 @@ export function toApiError(raw: unknown): ApiFailure {
     if (typeof r.message === 'string') {
       const code = CODES.includes(r.code as ErrorCode) ? (r.code as ErrorCode) : 'failed';
       const field = typeof r.field === 'string' && r.field !== '' ? r.field : null;
-      return new ApiFailure({ code, field, message: r.message });
+      const also = Array.isArray(r.also)
+        ? r.also.filter((p): p is FieldProblem => typeof p?.field === 'string' && typeof p?.message === 'string')
+        : [];
+      return new ApiFailure({ code, field, message: r.message, also });
     }
   }
   // Tauri itself rejects with a plain string when arguments cannot be read or a command is unknown.

@@ -1,11 +1,12 @@
 // The "Log an interruption" form and the entry edit form: their values, and the Draft they
-// send. The core checks every field; the page only refuses what it cannot even send (minutes
-// that are not a whole number). Limits and lists come from the core's Facts.
+// send. The core checks every field and words every refusal: minutes that are empty or not a
+// whole number are sent as none, and the core says what to enter. Limits and lists come from
+// the core's Facts.
 
 import type { Draft } from './bindings/Draft';
 import type { Entry } from './bindings/Entry';
 import type { Severity } from './bindings/Severity';
-import { invalid, needWhole } from './errors';
+import { invalid, wholeNumber } from './errors';
 import { inputValueOf } from './time';
 
 export type EntryForm = {
@@ -79,14 +80,14 @@ export function noteLength(text: string): number {
 /**
  * The Draft a form sends. A new entry whose start was left alone is logged "now" (no `at`),
  * in the home zone unless another zone was chosen. An edited entry always says when and where,
- * or saving it would move it to now. Throws an ApiFailure for minutes that are not a number.
+ * or saving it would move it to now. Minutes that are not a whole number are left out, for the
+ * core to ask for.
  */
 export function draftFromForm(form: EntryForm, opts: { homeZone: string; editing: boolean }): Draft {
   const zone = form.zone.trim();
   const at = form.at.trim();
   const draft: Draft = {
     channel: form.channel.trim(),
-    minutes: needWhole('minutes', form.minutes),
     severity: form.severity,
     chosen: form.chosen,
     delegable: form.delegable,
@@ -94,6 +95,8 @@ export function draftFromForm(form: EntryForm, opts: { homeZone: string; editing
     tags: parseTags(form.tags),
     costs: [...form.costs],
   };
+  const minutes = wholeNumber(form.minutes);
+  if (minutes !== null) draft.minutes = minutes;
   const source = form.source.trim();
   if (source !== '') draft.source = source;
   if (opts.editing) {

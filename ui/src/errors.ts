@@ -23,6 +23,13 @@ export function problemOf(raw: unknown): Problem {
   return { field: null, message: e.message };
 }
 
+/** Every problem of a failed save, in the core's order: the first one, then the other refused fields. */
+export function problemsOf(raw: unknown): Problem[] {
+  const e = toApiError(raw);
+  const first = problemOf(e);
+  return e.code === 'invalid' && first.field ? [first, ...e.also.map((p) => ({ field: p.field, message: p.message }))] : [first];
+}
+
 /** Whether `field` is `path` or lies inside it: `tags[1]` and `presets[0].label` inside `tags`, `presets[0]`. */
 export function inside(field: string, path: string): boolean {
   if (field === path) return true;

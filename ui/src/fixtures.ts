@@ -1,4 +1,5 @@
 // Shapes the core returns, for tests.
+import type { HabitWeek } from './bindings/HabitWeek';
 import type { Entry } from './bindings/Entry';
 import type { HeatDay } from './bindings/HeatDay';
 import type { Notice } from './bindings/Notice';
@@ -53,6 +54,22 @@ export function week(over: Partial<WeekSummary> = {}): WeekSummary {
   };
 }
 
+/** A week behind the habit warning, as the core words it. */
+export function habitWeek(over: Partial<HabitWeek> = {}): HabitWeek {
+  return {
+    week: '2026-W48',
+    start: '2026-11-23T00:00:00+01:00',
+    sacrifices: 3,
+    after_hours_minutes: 90,
+    load_line: { sacrifices: 2, minutes: 120 },
+    over_sacrifices: true,
+    over_minutes: false,
+    over: true,
+    standing: 'Over: sacrifices',
+    ...over,
+  };
+}
+
 export function notice(over: Partial<Omit<Notice, 'warning'>> & { warning?: Partial<Warning> } = {}): Notice {
   const { warning, ...rest } = over;
   return {
@@ -71,6 +88,7 @@ export function notice(over: Partial<Omit<Notice, 'warning'>> & { warning?: Part
       explanation: '3 sacrifices and 2 h 10 min after hours this week: over your load line of 2 and 2 h.',
       suggestion: "Protect tomorrow's boundary: say no to the next non-urgent ask.",
       entries: [7, 9, 12],
+      weeks: [],
       ...warning,
     },
   };
@@ -128,6 +146,7 @@ export function reflection(over: Partial<Reflection> = {}): Reflection {
   return {
     week: w,
     verdict: 'Over your load line',
+    next_step: "Protect tomorrow's boundary: say no to the next non-urgent ask.",
     trend: Array.from({ length: 12 }, (_, i) => week({ week: `2026-W${String(37 + i).padStart(2, '0')}`, sacrifices: i % 4 })),
     heatmap: heatmap(),
     top_sources: [{ source: 'db-primary', interruptions: 3, sacrifices: 2, delegable: 2 }],

@@ -1,13 +1,14 @@
-// One form's save and problem, shared by every form: `submit` runs the save; a refusal lands on
-// the Field that claims the core's path, else it is the form's own problem. A Field's message
-// goes away as soon as the person changes that field.
+// One form's save and problems, shared by every form: `submit` runs the save; each field the core
+// refused lands on the Field that claims its path, else it is the form's own problem. A Field's
+// message goes away as soon as the person changes that field; the others stay until theirs do.
 
 import { tick } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
-import { ownerOf, problemOf, type Problem } from './errors';
+import { ownerOf, problemsOf, type Problem } from './errors';
 
 export class FormState {
-  problem = $state<Problem | null>(null);
+  /** What the last save was refused for, in the core's order (the form's order of fields). */
+  problems = $state<Problem[]>([]);
   saving = $state(false);
   /** The paths the form's mounted Fields show. */
   #claims = new SvelteSet<string>();
@@ -18,31 +19,38 @@ export class FormState {
     return () => this.#claims.delete(path);
   }
 
-  /** The message for the Field claiming `path`, when the problem is its own. */
+  /** The first problem, the one the focus goes to; null when there is none. */
+  get problem(): Problem | null {
+    return this.problems[0] ?? null;
+  }
+
+  /** The problem of the Field claiming `path`, when one is its own. */
+  problemFor(path: string): Problem | null {
+    return this.problems.find((p) => ownerOf(p.field, this.#claims) === path) ?? null;
+  }
+
+  /** The message for the Field claiming `path`, when a problem is its own. */
   messageFor(path: string): string | null {
-    const p = this.problem;
-    return p && ownerOf(p.field, this.#claims) === path ? p.message : null;
+    return this.problemFor(path)?.message ?? null;
   }
 
   /** The problem no Field shows: a refusal not about input, or about a path no Field claims. */
   get formProblem(): Problem | null {
-    const p = this.problem;
-    if (!p) return null;
-    return ownerOf(p.field, this.#claims) === null ? p : null;
+    return this.problems.find((p) => ownerOf(p.field, this.#claims) === null) ?? null;
   }
 
   /** The person changed the field at `path`: its message has been read and acted on. */
   changed(path: string): void {
-    if (this.messageFor(path) !== null) this.problem = null;
+    if (this.problemFor(path) !== null) this.problems = this.problems.filter((p) => ownerOf(p.field, this.#claims) !== path);
   }
 
   /** Shows a problem found before anything was sent (or after), as a save would. */
   fail(raw: unknown): void {
-    this.problem = problemOf(raw);
+    this.problems = problemsOf(raw);
   }
 
   clear(): void {
-    this.problem = null;
+    this.problems = [];
   }
 
   /**
@@ -52,13 +60,13 @@ export class FormState {
    */
   async submit(run: () => unknown, root?: HTMLElement | null): Promise<boolean> {
     if (this.saving) return false;
-    this.problem = null;
+    this.problems = [];
     this.saving = true;
     try {
       await run();
       return true;
     } catch (raw) {
-      this.problem = problemOf(raw);
+      this.problems = problemsOf(raw);
       if (root) void this.focusProblem(root);
       return false;
     } finally {
@@ -66,9 +74,28 @@ export class FormState {
     }
   }
 
-  /** Moves the focus to the control the problem is about, once it is drawn. */
+  /**
+   * Moves the focus to the control the first problem is about, once it is drawn, with what it
+   * holds selected: what the person types next replaces it instead of running into it.
+   */
   async focusProblem(root: HTMLElement): Promise<void> {
     await tick();
-    root.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    focusAndSelect(root.querySelector<HTMLElement>('[aria-invalid="true"]'));
   }
 }
+
+/** Focuses `el` and selects its text, when it holds text that can be selected. */
+export function focusAndSelect(el: HTMLElement | null | undefined): void {
+  if (!el) return;
+  el.focus();
+  if (el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && SELECTABLE.includes(el.type))) {
+    try {
+      el.select();
+    } catch {
+      // An input type that has no selection: the focus alone is enough.
+    }
+  }
+}
+
+/** Input types whose text `select()` selects. */
+const SELECTABLE = ['text', 'search', 'tel', 'url', 'email', 'password', 'number', ''];

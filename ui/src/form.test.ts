@@ -41,3 +41,26 @@ test('a field that lets go no longer holds its message; a save that works clears
   expect(await form.submit(() => undefined)).toBe(true);
   expect(form.problem).toBeNull();
 });
+
+test('every field the core refused shows its own message, and each clears as that field is fixed', async () => {
+  const form = new FormState();
+  form.claim('channel');
+  form.claim('minutes');
+  await form.submit(() =>
+    Promise.reject({
+      code: 'invalid',
+      field: 'channel',
+      message: 'Choose the channel it came through',
+      also: [{ field: 'minutes', message: 'Enter the minutes it took, from 1 to 10,080' }],
+    }),
+  );
+  expect(form.messageFor('channel')).toBe('Choose the channel it came through');
+  expect(form.messageFor('minutes')).toBe('Enter the minutes it took, from 1 to 10,080');
+  expect(form.problem?.field).toBe('channel');
+  form.changed('channel');
+  expect(form.messageFor('channel')).toBeNull();
+  expect(form.messageFor('minutes')).toBe('Enter the minutes it took, from 1 to 10,080');
+  expect(form.problem?.field).toBe('minutes');
+  form.changed('minutes');
+  expect(form.problems).toEqual([]);
+});

@@ -68,19 +68,20 @@ export function agoMinutes(form: Pick<QuickForm, 'ago'>): number {
 /**
  * The Draft the form sends: how long ago it started and the moment that counts back from, for
  * the core to turn into a start (in the home zone); every flag said out loud, the source only
- * when there is one. Throws an ApiFailure naming `minutes` or `ago_minutes` for what cannot even
- * be sent; the core checks the rest.
+ * when there is one. Minutes that are not a whole number are left out, for the core to ask for;
+ * throws an ApiFailure naming `ago_minutes` for a "minutes ago" that cannot even be sent.
  */
 export function quickDraft(form: QuickForm): Draft {
   const draft: Draft = {
     channel: form.channel.trim(),
-    minutes: needWhole('minutes', form.minutes),
     ago_minutes: agoMinutes(form),
     chosen: form.chosen,
     delegable: form.delegable,
     note: form.note,
     tags: parseTags(form.tags),
   };
+  const minutes = wholeNumber(form.minutes);
+  if (minutes !== null) draft.minutes = minutes;
   if (form.agoFrom !== '') draft.ago_from = form.agoFrom;
   const source = form.source.trim();
   if (source !== '') draft.source = source;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { BreachCount } from './bindings/BreachCount';
-import { week } from './fixtures';
+import { habitWeek, week } from './fixtures';
 import {
   answered,
   answersDirty,
@@ -21,6 +21,7 @@ import {
   scaled,
   shortWeek,
   trendRow,
+  habitRow,
   trendScales,
   weekMonday,
 } from './reflection';
@@ -103,6 +104,17 @@ describe('the trend', () => {
       line: '2 · 2 h',
       over: 'Over',
     });
+  });
+
+  test('a week behind the habit reads like a trend row, with the core’s word on which limit it crossed', () => {
+    expect(habitRow(habitWeek())).toEqual({
+      week: '2026-W48 (from Mon 23 Nov)',
+      sacrifices: '3',
+      minutes: '1 h 30 min',
+      line: '2 · 2 h',
+      over: 'Over: sacrifices',
+    });
+    expect(habitRow(habitWeek({ sacrifices: 1, over: false, over_sacrifices: false, standing: 'Under' })).over).toBe('Under');
   });
 });
 

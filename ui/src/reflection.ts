@@ -5,6 +5,7 @@
 import type { Answers } from './bindings/Answers';
 import type { BreachCount } from './bindings/BreachCount';
 import type { Day } from './bindings/Day';
+import type { HabitWeek } from './bindings/HabitWeek';
 import type { HeatCell } from './bindings/HeatCell';
 import type { WeekSummary } from './bindings/WeekSummary';
 import { formatDay, formatMinutes, localTime, plural } from './time';
@@ -127,15 +128,30 @@ export function weekMonday(w: Pick<WeekSummary, 'start'>): string {
   return t ? formatDay(t.date) : '';
 }
 
-/** One week of the trend in words, for its table: the core's numbers and its verdict on the line. */
-export function trendRow(w: WeekSummary): { week: string; sacrifices: string; minutes: string; line: string; over: string } {
+export type WeekRow = { week: string; sacrifices: string; minutes: string; line: string; over: string };
+
+/** One week's numbers in words, for a table: the core's numbers and `standing`, its word on the line. */
+function weekRow(
+  w: Pick<WeekSummary, 'week' | 'start' | 'sacrifices' | 'after_hours_minutes' | 'load_line'>,
+  standing: string,
+): WeekRow {
   return {
     week: `${w.week} (from ${weekMonday(w)})`,
     sacrifices: String(w.sacrifices),
     minutes: formatMinutes(w.after_hours_minutes),
     line: `${w.load_line.sacrifices} · ${formatMinutes(w.load_line.minutes)}`,
-    over: w.over_load_line ? 'Over' : 'Under',
+    over: standing,
   };
+}
+
+/** One week of the trend in words, for its table: the core's numbers and its verdict on the line. */
+export function trendRow(w: WeekSummary): WeekRow {
+  return weekRow(w, w.over_load_line ? 'Over' : 'Under');
+}
+
+/** One week behind the habit warning, for its table: the core's numbers and which limit it crossed. */
+export function habitRow(w: HabitWeek): WeekRow {
+  return weekRow(w, w.standing);
 }
 
 // ---------- the headline ----------

@@ -4,7 +4,11 @@
  * What a person (or a script) hands in to log or edit an entry. Field names match the
  * `loadline log` flags. `at` is local time in `tz` or RFC 3339 with an offset; both default.
  */
-export type Draft = { channel: string, minutes: number, at?: string, tz?: string, source?: string, severity?: string, chosen?: boolean, delegable?: boolean, note?: string, tags?: Array<string>, 
+export type Draft = { channel: string, 
+/**
+ * `None` when the person gave none (an empty field): refused with the field's instruction.
+ */
+minutes?: number, at?: string, tz?: string, source?: string, severity?: string, chosen?: boolean, delegable?: boolean, note?: string, tags?: Array<string>, 
 /**
  * Non-negotiables (by id) the person marks this entry as costing, windows or not.
  */

@@ -8,15 +8,19 @@ import type { WeekSummary } from "./WeekSummary";
 
 export type Reflection = { week: WeekSummary, 
 /**
- * "Under your load line", "Over your load line: 3 sacrifices against 2 — 3 of the last 4 weeks", …
+ * "Under your load line", "Over your load line: 3 sacrifices (your line is 2) — 3 of the last 4 weeks", …
  */
 verdict: string, 
+/**
+ * The one thing to do next: the loudest warning's next step, or none in a week without one.
+ */
+next_step: string | null, 
 /**
  * The 12 weeks ending with this one, oldest first.
  */
 trend: Array<WeekSummary>, heatmap: Array<HeatDay>, top_sources: Array<SourceCount>, 
 /**
  * The week's warnings as they held at its end (or now, for this week), whether the app
- * ran then or not.
+ * ran then or not; the loudest first, the rules' own order among equals.
  */
 warnings: Array<Warning>, answers: Answers, entries: Array<Entry>, };
