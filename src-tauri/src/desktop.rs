@@ -30,9 +30,38 @@ pub fn set_autostart<R: Runtime>(app: &AppHandle<R>, enabled: bool) -> Result<()
     if enabled { launcher.enable() } else { launcher.disable() }.map_err(|e| e.to_string())
 }
 
-/// Tray icons on Linux are StatusNotifierItems, shown only when something owns
-/// `org.kde.StatusNotifierWatcher` (KDE, most panels, GNOME with the AppIndicator extension).
-pub fn tray_shown() -> bool {
+/// Whether the desktop shows Loadline's tray icon, as far as can be known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum TrayPresence {
+    Shown,
+    /// Known: neither kind of tray is there.
+    Absent,
+    /// Neither could be asked: say nothing rather than guess.
+    Unknown,
+}
+
+/// On Linux the tray icon is a StatusNotifierItem, shown when something owns
+/// `org.kde.StatusNotifierWatcher` (KDE, most panels, GNOME with the AppIndicator extension);
+/// without one, libappindicator falls back to an XEmbed icon, shown when an X11 system tray owns
+/// `_NET_SYSTEM_TRAY_S<screen>` (XFCE, LXDE, MATE, openbox panels, stalonetray).
+pub fn tray() -> TrayPresence {
+    if cfg!(not(target_os = "linux")) {
+        return TrayPresence::Shown;
+    }
+    presence(status_notifier_watcher(), xembed_tray())
+}
+
+fn presence(watcher: Option<bool>, xembed: Option<bool>) -> TrayPresence {
+    match (watcher, xembed) {
+        (Some(true), _) | (_, Some(true)) => TrayPresence::Shown,
+        (None, None) => TrayPresence::Unknown,
+        _ => TrayPresence::Absent,
+    }
+}
+
+fn status_notifier_watcher() -> Option<bool> {
     let owned = || -> zbus::Result<bool> {
         let bus = zbus::blocking::Connection::session()?;
         let reply = bus.call_method(
@@ -44,7 +73,39 @@ pub fn tray_shown() -> bool {
         )?;
         reply.body().deserialize::<bool>()
     };
-    cfg!(not(target_os = "linux")) || owned().unwrap_or(false)
+    owned().ok()
+}
+
+#[cfg(target_os = "linux")]
+fn xembed_tray() -> Option<bool> {
+    use x11rb::connection::Connection;
+    use x11rb::protocol::xproto::ConnectionExt;
+    // No X display (a Wayland session without XWayland): no XEmbed tray can show the icon.
+    let Ok((conn, screen)) = x11rb::connect(None) else { return Some(false) };
+    let name = format!("_NET_SYSTEM_TRAY_S{screen}");
+    let atom = conn.intern_atom(false, name.as_bytes()).ok()?.reply().ok()?.atom;
+    let owner = conn.get_selection_owner(atom).ok()?.reply().ok()?.owner;
+    let _ = conn.flush();
+    Some(owner != x11rb::NONE)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn xembed_tray() -> Option<bool> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn either_tray_shows_the_icon_and_absence_is_claimed_only_when_known() {
+        assert_eq!(presence(Some(false), Some(true)), TrayPresence::Shown, "an XEmbed tray shows it");
+        assert_eq!(presence(Some(true), Some(false)), TrayPresence::Shown);
+        assert_eq!(presence(Some(false), Some(false)), TrayPresence::Absent);
+        assert_eq!(presence(None, Some(false)), TrayPresence::Absent);
+        assert_eq!(presence(None, None), TrayPresence::Unknown);
+    }
 }
 
 #[derive(Debug, Serialize, TS)]
@@ -55,7 +116,7 @@ pub struct About {
     pub database: String,
     pub log_dir: String,
     /// Whether the desktop shows Loadline's tray icon.
-    pub tray_shown: bool,
+    pub tray: TrayPresence,
     pub autostart: bool,
 }
 
@@ -67,7 +128,7 @@ pub fn about<R: Runtime>(app: &AppHandle<R>) -> About {
         database: data_dir.join(loadline_core::store::DB_FILE).display().to_string(),
         log_dir: logs::dir(&data_dir).display().to_string(),
         data_dir: data_dir.display().to_string(),
-        tray_shown: tray_shown(),
+        tray: tray(),
         autostart: autostart_enabled(app).unwrap_or(false),
     }
 }

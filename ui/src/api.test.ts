@@ -136,7 +136,7 @@ describe('commands are called by name with camelCase arguments', () => {
       data_dir: '/d',
       database: '/d/loadline.db',
       log_dir: '/d/logs',
-      tray_shown: false,
+      tray: 'absent',
       autostart: true,
     };
     const calls = record((cmd) => {
