@@ -6,7 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row, Transaction};
 
 use super::rows;
 use crate::error::{Error, Result};
-use crate::selfcheck::{TakeAnswers, Take};
+use crate::selfcheck::{Take, TakeAnswers};
 use crate::zone::parse_zone;
 
 const COLUMNS: &str = "id, uid, at, zone, body, updated_at";
