@@ -13,6 +13,7 @@ use crate::prefs::{Prefs, MAX_OWNER_CHARS, MAX_PEOPLE};
 use crate::presets::{JUST_ENDED_MINUTES, MAX_PRESETS, MAX_PRESET_LABEL_CHARS};
 use crate::reminders::Level;
 use crate::schedule::{Schedule, ScheduleInput, MAX_LOAD_LINE_MINUTES, MAX_LOAD_LINE_SACRIFICES};
+use crate::selfcheck::{CLIENT_WORDS, DEFAULT_CLIENT_WORD, LAST_REMINDER_DAY, MAX_CLIENT_WORD_CHARS};
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
 #[ts(export)]
@@ -44,6 +45,13 @@ pub struct Facts {
     pub levels: Vec<Level>,
     pub default_schedule: ScheduleInput,
     pub default_prefs: Prefs,
+    /// The self-check's reminder asks on a day from 1 to this (every month has it).
+    pub last_reminder_day: u32,
+    /// The words offered for whom the person serves, in the client scale's items.
+    pub client_words: Vec<String>,
+    /// The word the client scale starts with when it is turned on.
+    pub default_client_word: String,
+    pub max_client_word_chars: u32,
 }
 
 impl Facts {
@@ -72,6 +80,31 @@ impl Facts {
             levels: vec![Level::Nudge, Level::Warning, Level::Habit],
             default_schedule: ScheduleInput::of(&Schedule::default()),
             default_prefs: Prefs::default(),
+            last_reminder_day: LAST_REMINDER_DAY,
+            client_words: CLIENT_WORDS.iter().map(ToString::to_string).collect(),
+            default_client_word: DEFAULT_CLIENT_WORD.into(),
+            max_client_word_chars: n(MAX_CLIENT_WORD_CHARS),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schedule::ClockTime;
+    use crate::selfcheck::{check_client_word, MonthlyTime};
+
+    #[test]
+    fn the_self_checks_facts_are_the_limits_its_checks_use() {
+        let f = Facts::get();
+        let day = |day| MonthlyTime { day, time: ClockTime::hm(10, 0) }.validate();
+        assert!(day(1).is_ok() && day(f.last_reminder_day).is_ok());
+        assert!(day(f.last_reminder_day + 1).is_err());
+        assert!(f.client_words.contains(&f.default_client_word));
+        for word in &f.client_words {
+            check_client_word(word).unwrap();
+        }
+        assert!(check_client_word(&"x".repeat(f.max_client_word_chars as usize)).is_ok());
+        assert!(check_client_word(&"x".repeat(f.max_client_word_chars as usize + 1)).is_err());
     }
 }

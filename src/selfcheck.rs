@@ -31,6 +31,15 @@ pub const MONTHS_SHOWN: u32 = 12;
 /// The word used in the client items when the person chose none.
 pub const DEFAULT_CLIENT_WORD: &str = "clients";
 
+/// The words a person is offered for whom they serve; any other of their own is fine too.
+pub const CLIENT_WORDS: [&str; 4] = [DEFAULT_CLIENT_WORD, "customers", "users", "colleagues you support"];
+
+/// The longest word for whom the person serves.
+pub const MAX_CLIENT_WORD_CHARS: usize = 40;
+
+/// The latest day of the month the reminder can ask on: every month has it.
+pub const LAST_REMINDER_DAY: u32 = 28;
+
 /// The two answer scales of the inventory.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
@@ -498,13 +507,22 @@ pub fn questions(client_word: Option<&str>) -> Vec<Question> {
         .collect()
 }
 
+/// The questions a correction of `answers` asks: the scales that take was asked, so correcting
+/// it never adds or drops the client scale. Its items use the person's word, or the published
+/// "clients" when the scale has been turned off since.
+pub fn questions_for(answers: &TakeAnswers, client_word: Option<&str>) -> Vec<Question> {
+    let word = client_word.map(str::trim).filter(|w| !w.is_empty()).unwrap_or(DEFAULT_CLIENT_WORD);
+    questions(answers.client.is_some().then_some(word))
+}
+
 /// The person's word for whom they serve, checked.
 pub fn check_client_word(word: &str) -> Result<()> {
     let w = word.trim();
-    if w.is_empty() || w.chars().count() > 40 || w.chars().any(|c| c.is_control()) {
+    if w.is_empty() || w.chars().count() > MAX_CLIENT_WORD_CHARS || w.chars().any(|c| c.is_control()) {
+        let [a, b, c, d] = CLIENT_WORDS;
         return Err(Error::invalid(
             "client_word",
-            "must be 1 to 40 characters, e.g. clients, customers, users or colleagues you support",
+            format!("must be 1 to {MAX_CLIENT_WORD_CHARS} characters, e.g. {a}, {b}, {c} or {d}"),
         ));
     }
     Ok(())
@@ -521,10 +539,13 @@ pub struct MonthlyTime {
 
 impl MonthlyTime {
     pub fn validate(&self) -> Result<()> {
-        if !(1..=28).contains(&self.day) {
+        if !(1..=LAST_REMINDER_DAY).contains(&self.day) {
             return Err(Error::invalid(
                 "selfcheck.reminder.day",
-                format!("must be a day of the month from 1 to 28 (every month has it); got {}", self.day),
+                format!(
+                    "must be a day of the month from 1 to {LAST_REMINDER_DAY} (every month has it); got {}",
+                    self.day
+                ),
             ));
         }
         Ok(())
@@ -586,6 +607,11 @@ impl Month {
         } else {
             format!("{name} {}", self.year)
         }
+    }
+
+    /// "October 2026", always with its year.
+    pub fn long(self) -> String {
+        self.first_day().format("%B %Y").to_string()
     }
 
     /// "Oct", for a chart's axis.
@@ -654,6 +680,8 @@ pub struct MonthRow {
     pub month: String,
     /// "Nov"
     pub label: String,
+    /// "November 2026", for the chart's table and tooltips.
+    pub name: String,
     /// The month's latest take, rounded; all null in a month without one.
     pub scores: Scores,
     pub after_hours_minutes: u32,
@@ -705,6 +733,7 @@ pub fn month_rows(months: &[(Month, MonthLoad)], takes: &[Take], zone: Tz) -> Ve
             MonthRow {
                 month: month.to_string(),
                 label: month.short(),
+                name: month.long(),
                 scores: latest.map(|t| t.answers.scores().rounded()).unwrap_or_default(),
                 after_hours_minutes: load.after_hours_minutes,
                 sacrifices: load.sacrifices,
@@ -904,6 +933,38 @@ mod tests {
         assert_eq!(q[6].choices[0].label, "To a very high degree");
     }
 
+    #[test]
+    fn a_correction_asks_the_scales_its_take_was_asked() {
+        let s = Some("sometimes");
+        let d = Some("somewhat");
+        let without = input(&[s; 6], &[d, d, d, s, s, s, s], None).answers().unwrap();
+        assert_eq!(questions_for(&without, Some("users")).len(), 13, "turned on since: not added");
+        let with = input(&[s; 6], &[d, d, d, s, s, s, s], Some(&[d, d, d, d, s, s])).answers().unwrap();
+        let asked = questions_for(&with, Some("users"));
+        assert_eq!(asked.len(), 19);
+        assert_eq!(asked[18].text, "Do you sometimes wonder how long you will be able to continue working with users?");
+        let off_since = questions_for(&with, None);
+        assert_eq!(off_since[13].text, "Do you find it hard to work with clients?", "the published word");
+    }
+
+    #[test]
+    fn the_client_word_and_the_reminder_day_have_their_limits() {
+        assert!(check_client_word(&"w".repeat(MAX_CLIENT_WORD_CHARS)).is_ok());
+        let long = check_client_word(&"w".repeat(MAX_CLIENT_WORD_CHARS + 1)).unwrap_err();
+        assert_eq!(
+            long.to_string(),
+            "client_word: must be 1 to 40 characters, e.g. clients, customers, users or colleagues you support"
+        );
+        assert!(check_client_word("  ").is_err());
+        for word in CLIENT_WORDS {
+            check_client_word(word).unwrap();
+        }
+        let last = MonthlyTime { day: LAST_REMINDER_DAY, time: ClockTime::MIDNIGHT };
+        assert!(last.validate().is_ok());
+        assert!(MonthlyTime { day: LAST_REMINDER_DAY + 1, ..last }.validate().is_err());
+        assert!(MonthlyTime { day: 0, ..last }.validate().is_err());
+    }
+
     fn take(id: i64, at: DateTime<Utc>, word: &str) -> Take {
         let w = Some(word);
         let answers = input(&[w; 6], &[None; 7], None).answers().unwrap();
@@ -935,6 +996,7 @@ mod tests {
         let months = months_up_to(now, berlin);
         assert_eq!(months.len(), 12);
         assert_eq!(months[0].to_string(), "2025-12");
+        assert_eq!((months[0].short(), months[0].long()), ("Dec".to_string(), "December 2025".to_string()));
         let r = Some(MonthlyTime { day: 1, time: ClockTime::hm(10, 0) });
         assert!(!reminder_due(r, None, None, berlin, now));
         let ten = Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap();

@@ -36,6 +36,23 @@ fn a_take_is_corrected_the_same_day_and_not_the_next() {
 }
 
 #[test]
+fn a_correction_asks_the_scales_its_take_was_asked_in_the_persons_word() {
+    let mut t = temp_store();
+    let taken = selfcheck::take(&mut t.store, &input("often", "high"), BERLIN, utc("2026-11-20T08:00:00Z")).unwrap();
+    let mut prefs = t.store.prefs().unwrap();
+    prefs.selfcheck.client_word = Some("customers".into());
+    loadline_core::usecases::settings::save_prefs(&mut t.store, &prefs).unwrap();
+    assert_eq!(selfcheck::form(&t.store).unwrap().len(), 19, "a new take asks the client scale now");
+    assert_eq!(selfcheck::correction_form(&t.store, taken.id).unwrap().len(), 13, "that take was not asked it");
+    let mut with = input("often", "high");
+    with.client = Some(["low", "low", "low", "low", "seldom", "seldom"].iter().map(|w| Some(w.to_string())).collect());
+    let second = selfcheck::take(&mut t.store, &with, BERLIN, utc("2026-11-20T09:00:00Z")).unwrap();
+    let asked = selfcheck::correction_form(&t.store, second.id).unwrap();
+    assert_eq!(asked[13].text, "Do you find it hard to work with customers?");
+    assert!(selfcheck::correction_form(&t.store, 999).is_err());
+}
+
+#[test]
 fn the_view_sets_each_month_beside_its_after_hours_load() {
     let mut t = temp_store();
     t.log(entry(BERLIN, "2026-10-14T21:00", 40));

@@ -403,10 +403,14 @@ pub fn selfcheck(state: State<'_, AppState>) -> ApiResult<SelfCheckView> {
     state.with_store(|s| selfchecks::view(s, clock::system_zone(), clock::now()))
 }
 
-/// The questions to ask, in order, the client scale only when it is turned on.
+/// The questions to ask, in order, the client scale only when it is turned on; for correcting
+/// take `id`, the scales that take was asked.
 #[tauri::command(async)]
-pub fn selfcheck_questions(state: State<'_, AppState>) -> ApiResult<Vec<Question>> {
-    state.with_store(|s| selfchecks::form(s))
+pub fn selfcheck_questions(state: State<'_, AppState>, id: Arg<Option<i64>>) -> ApiResult<Vec<Question>> {
+    state.with_store(|s| match id.0 {
+        Some(id) => selfchecks::correction_form(s, id),
+        None => selfchecks::form(s),
+    })
 }
 
 #[tauri::command(async)]

@@ -7,8 +7,8 @@ use chrono_tz::Tz;
 use crate::classify::Classifier;
 use crate::error::{Error, Result};
 use crate::selfcheck::{
-    check_at, in_words, month_rows, months_up_to, questions, Month, MonthLoad, Question, SelfCheckView, Take,
-    TakeInput, TakeView, CITATION, HELP, NOT_A_DIAGNOSIS,
+    check_at, in_words, month_rows, months_up_to, questions, questions_for, Month, MonthLoad, Question, SelfCheckView,
+    Take, TakeInput, TakeView, CITATION, HELP, NOT_A_DIAGNOSIS,
 };
 use crate::store::Store;
 use crate::zone::parse_at;
@@ -59,6 +59,12 @@ pub fn takes(store: &Store, now: DateTime<Utc>) -> Result<Vec<TakeView>> {
 /// The questions to ask now: the client scale when it is turned on, in the person's word.
 pub fn form(store: &Store) -> Result<Vec<Question>> {
     Ok(questions(store.prefs()?.selfcheck.client_word.as_deref()))
+}
+
+/// The questions a correction of take `id` asks: the scales it was asked, in the person's word.
+pub fn correction_form(store: &Store, id: i64) -> Result<Vec<Question>> {
+    let take = store.selfcheck(id)?;
+    Ok(questions_for(&take.answers, store.prefs()?.selfcheck.client_word.as_deref()))
 }
 
 /// The last twelve months: each month's latest take beside its after-hours minutes and

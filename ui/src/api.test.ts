@@ -177,6 +177,23 @@ describe('commands are called by name with camelCase arguments', () => {
     ]);
   });
 
+  test('the self-check: the view, the questions (for a correction too), a take and a correction', async () => {
+    const calls = record(() => null);
+    const input = { personal: ['often', null, 'often', 'often', 'often', 'often'], work: Array(7).fill('often') };
+    await api.selfcheck();
+    await api.selfcheckQuestions();
+    await api.selfcheckQuestions(4);
+    await api.takeSelfcheck(input);
+    await api.correctSelfcheck(4, { ...input, client: undefined });
+    expect(calls.map((c) => [c.cmd, c.args])).toEqual([
+      ['selfcheck', {}],
+      ['selfcheck_questions', {}],
+      ['selfcheck_questions', { id: 4 }],
+      ['take_selfcheck', { input }],
+      ['correct_selfcheck', { id: 4, input }],
+    ]);
+  });
+
   test('a cancelled dialog is null, not a failure', async () => {
     record(() => null);
     const request = {

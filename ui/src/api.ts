@@ -20,11 +20,15 @@ import type { Facts } from './bindings/Facts';
 import type { ImportReport } from './bindings/ImportReport';
 import type { Notice } from './bindings/Notice';
 import type { Prefs } from './bindings/Prefs';
+import type { Question } from './bindings/Question';
 import type { Reflection } from './bindings/Reflection';
 import type { ReminderState } from './bindings/ReminderState';
 import type { ScheduleInput } from './bindings/ScheduleInput';
+import type { SelfCheckView } from './bindings/SelfCheckView';
 import type { Settings } from './bindings/Settings';
 import type { ShortcutStatus } from './bindings/ShortcutStatus';
+import type { TakeInput } from './bindings/TakeInput';
+import type { TakeView } from './bindings/TakeView';
 import type { WeekNav } from './bindings/WeekNav';
 import type { WeekSummary } from './bindings/WeekSummary';
 
@@ -205,6 +209,24 @@ export const reflection = (week?: string) => call<Reflection>('reflection', pres
 
 /** The person's answers for a week; bad input rejects with field cost|chosen|runbook|protect|energy. */
 export const saveReflection = (week: string, answers: Answers) => call<null>('save_reflection', { week, answers });
+
+// ---------- the monthly self-check ----------
+
+/** The last twelve months (each month's latest take beside its after-hours load), every take, the latest in words. */
+export const selfcheck = () => call<SelfCheckView>('selfcheck');
+
+/**
+ * The questions in order, with the labels of their answers; with a take's id, the questions a
+ * correction of that take asks (the scales it was asked).
+ */
+export const selfcheckQuestions = (id?: number) => call<Question[]>('selfcheck_questions', present({ id }));
+
+/** Keeps a take; a wrong answer rejects naming its item (`work[0]`). */
+export const takeSelfcheck = (input: TakeInput) => call<TakeView>('take_selfcheck', { input: present(input) as TakeInput });
+
+/** Corrects the answers of today's take (`correctable`); another day is refused, naming `id`. */
+export const correctSelfcheck = (id: number, input: TakeInput) =>
+  call<TakeView>('correct_selfcheck', { id, input: present(input) as TakeInput });
 
 /** Version, data directory, database and log paths, whether a tray icon shows, start at login. */
 export const about = () => call<About>('about');

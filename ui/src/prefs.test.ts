@@ -132,6 +132,62 @@ describe('sources that are people', () => {
   });
 });
 
+describe('the self-check’s settings', () => {
+  const defaults = {
+    default_prefs: prefs({ selfcheck: { reminder: { day: 1, time: '10:00' }, client_word: null } }),
+    default_client_word: 'clients',
+  };
+
+  test('the reminder is on with its day and time, or off (null)', () => {
+    const saved = prefs({ selfcheck: { reminder: { day: 15, time: '09:30' }, client_word: null } });
+    const form = prefsFormFrom(saved, defaults);
+    expect([form.selfcheckReminder, form.selfcheckDay, form.selfcheckTime]).toEqual([true, 15, '09:30']);
+    form.selfcheckDay = '28';
+    form.selfcheckTime = '18:00';
+    expect(prefsFrom(form, saved).selfcheck.reminder).toEqual({ day: 28, time: '18:00' });
+    form.selfcheckReminder = false;
+    expect(prefsFrom(form, saved).selfcheck).toEqual({ reminder: null, client_word: null });
+  });
+
+  test('turned off, it shows the core’s default to turn on again', () => {
+    const off = prefs({ selfcheck: { reminder: null, client_word: null } });
+    const form = prefsFormFrom(off, defaults);
+    expect([form.selfcheckReminder, form.selfcheckDay, form.selfcheckTime]).toEqual([false, 1, '10:00']);
+    expect(prefsChanged(form, off)).toBe(false);
+    form.selfcheckReminder = true;
+    expect(prefsFrom(form, off).selfcheck.reminder).toEqual({ day: 1, time: '10:00' });
+    // Without the facts there is nothing to start from: the fields are empty, not invented.
+    expect(prefsFormFrom(off).selfcheckDay).toBe('');
+  });
+
+  test('the client scale is off (null) or the person’s word, trimmed; an empty one is the core’s to refuse', () => {
+    const saved = prefs();
+    const form = prefsFormFrom(saved, defaults);
+    expect([form.clientScale, form.clientWord]).toEqual([false, 'clients']);
+    form.clientScale = true;
+    form.clientWord = ' colleagues you support ';
+    expect(prefsFrom(form, saved).selfcheck.client_word).toBe('colleagues you support');
+    form.clientWord = ' ';
+    expect(prefsFrom(form, saved).selfcheck.client_word).toBe('');
+    form.clientScale = false;
+    expect(prefsFrom(form, saved).selfcheck.client_word).toBeNull();
+  });
+
+  test('a day or a time that cannot be sent names its path', () => {
+    const form = prefsFormFrom(prefs(), defaults);
+    form.selfcheckDay = 'first';
+    expect(failure(() => prefsFrom(form, prefs())).field).toBe('selfcheck.reminder.day');
+    // Out of range is a number: sent, and the core says 1 to 28.
+    form.selfcheckDay = 31;
+    expect(prefsFrom(form, prefs()).selfcheck.reminder?.day).toBe(31);
+    form.selfcheckTime = '9';
+    expect(failure(() => prefsFrom(form, prefs())).field).toBe('selfcheck.reminder.time');
+    // Off, neither is read.
+    form.selfcheckReminder = false;
+    expect(prefsFrom(form, prefs()).selfcheck.reminder).toBeNull();
+  });
+});
+
 describe('recording a shortcut', () => {
   const press = (over: Partial<KeyPress>): KeyPress => ({
     key: 'l',

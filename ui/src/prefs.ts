@@ -1,9 +1,11 @@
 // The preferences form in Settings: the tray's presets, the quick-log shortcut, the weekly
 // reflection reminder, the reports (the owner's name and role, the paper, which sources are
-// people) and the reminder rules' thresholds, and the Prefs it sends. The core
+// people), the monthly self-check (its reminder and the client scale's word) and the reminder
+// rules' thresholds, and the Prefs it sends. The core
 // checks everything and names the field by its path (`presets[1].label`, `thresholds.streak_days`).
 
 import type { Day } from './bindings/Day';
+import type { Facts } from './bindings/Facts';
 import type { Paper } from './bindings/Paper';
 import type { Prefs } from './bindings/Prefs';
 import type { Preset } from './bindings/Preset';
@@ -85,7 +87,17 @@ export type PrefsForm = {
   paper: Paper;
   /** The sources marked as people, exactly as stored. */
   people: string[];
+  /** The self-check's monthly reminder: on, its day of the month and its "HH:MM". */
+  selfcheckReminder: boolean;
+  selfcheckDay: Typed;
+  selfcheckTime: string;
+  /** The optional client scale: asked, and the person's word for whom they serve. */
+  clientScale: boolean;
+  clientWord: string;
 };
+
+/** What a setting turned on starts from when it was off: the core's defaults. */
+export type PrefsDefaults = Pick<Facts, 'default_prefs' | 'default_client_word'>;
 
 let nextKey = 1;
 
@@ -94,7 +106,12 @@ export function presetRow(p: Preset): PresetRow {
   return { key: nextKey++, label: p.label, channel: p.channel, minutes: p.minutes };
 }
 
-export function prefsFormFrom(p: Prefs): PrefsForm {
+/**
+ * The form for `p`. A self-check setting that is off shows what it would be when turned on:
+ * the core's default reminder and word (`defaults`, from the facts), else empty fields.
+ */
+export function prefsFormFrom(p: Prefs, defaults?: PrefsDefaults | null): PrefsForm {
+  const reminder = p.selfcheck.reminder ?? defaults?.default_prefs.selfcheck.reminder ?? null;
   return {
     presets: p.presets.map((x) => presetRow(x)),
     shortcut: p.shortcut,
@@ -107,6 +124,11 @@ export function prefsFormFrom(p: Prefs): PrefsForm {
     ownerRole: p.owner.role,
     paper: p.paper,
     people: [...p.people],
+    selfcheckReminder: p.selfcheck.reminder !== null,
+    selfcheckDay: reminder?.day ?? '',
+    selfcheckTime: reminder?.time ?? '',
+    clientScale: p.selfcheck.client_word !== null,
+    clientWord: p.selfcheck.client_word ?? defaults?.default_client_word ?? '',
   };
 }
 
@@ -149,6 +171,13 @@ export function prefsFrom(form: PrefsForm, fresh: Prefs): Prefs {
   }));
   const time = form.reflectionTime.trim();
   if (!CLOCK.test(time)) throw invalid('reflection.time', 'Give a time of day, HH:MM');
+  let reminder: Prefs['selfcheck']['reminder'] = null;
+  if (form.selfcheckReminder) {
+    const day = needWhole('selfcheck.reminder.day', form.selfcheckDay);
+    const at = form.selfcheckTime.trim();
+    if (!CLOCK.test(at)) throw invalid('selfcheck.reminder.time', 'Give a time of day, HH:MM');
+    reminder = { day, time: at };
+  }
   const thresholds = { ...fresh.thresholds };
   for (const t of THRESHOLDS) thresholds[t.key] = needWhole(`thresholds.${t.key}`, form.thresholds[t.key]);
   return {
@@ -162,6 +191,7 @@ export function prefsFrom(form: PrefsForm, fresh: Prefs): Prefs {
     owner: { name: form.ownerName.trim(), role: form.ownerRole.trim() },
     paper: form.paper,
     people: [...form.people],
+    selfcheck: { reminder, client_word: form.clientScale ? form.clientWord.trim() : null },
   };
 }
 

@@ -49,6 +49,12 @@ test('the reflection view, with or without a week', () => {
   expect(hashForView('about')).toBe('#/about');
 });
 
+test('the self-check view, which its monthly reminder opens', () => {
+  expect(parseRoute('#/selfcheck')).toEqual({ view: 'selfcheck' });
+  expect(routeHash(parseRoute('#/selfcheck'))).toBe('#/selfcheck');
+  expect(hashForView('selfcheck')).toBe('#/selfcheck');
+});
+
 test('the quick-log window is not a view of the main window', () => {
   expect(parseRoute('#/quicklog')).toEqual({ view: 'log', week: null });
   expect(hashForView('quicklog')).toBeNull();

@@ -23,4 +23,16 @@ quick_minutes: Array<number>, channels: Array<string>, categories: Array<string>
 /**
  * Least serious first.
  */
-levels: Array<Level>, default_schedule: ScheduleInput, default_prefs: Prefs, };
+levels: Array<Level>, default_schedule: ScheduleInput, default_prefs: Prefs, 
+/**
+ * The self-check's reminder asks on a day from 1 to this (every month has it).
+ */
+last_reminder_day: number, 
+/**
+ * The words offered for whom the person serves, in the client scale's items.
+ */
+client_words: Array<string>, 
+/**
+ * The word the client scale starts with when it is turned on.
+ */
+default_client_word: string, max_client_word_chars: number, };

@@ -14,6 +14,10 @@ month: string,
  */
 label: string, 
 /**
+ * "November 2026", for the chart's table and tooltips.
+ */
+name: string, 
+/**
  * The month's latest take, rounded; all null in a month without one.
  */
 scores: Scores, after_hours_minutes: number, sacrifices: number, };
