@@ -100,7 +100,7 @@ fn main() {
     );
     report("read all 50,000 entries", time(10, || store.interruptions(None).unwrap()));
     let all = Range::resolve(&store, None, None, ZONE, now()).unwrap();
-    let everything = Include { notes: true, sources: true, names: true, owner: true };
+    let everything = Include { notes: true, sources: true, names: true, owner: true, selfcheck: true };
     report("export JSON backup, 50,000 entries", time(10, || full_backup(&store, now()).unwrap()));
     report(
         "export CSV, 50,000 entries",

@@ -96,7 +96,7 @@ fn reports_and_csv_leave_private_things_out_unless_asked() {
             assert!(!text.contains(private), "{format:?} leaked {private}");
         }
     }
-    let all = Include { notes: true, sources: true, names: true, owner: true };
+    let all = Include { notes: true, sources: true, names: true, owner: true, selfcheck: true };
     let csv = render(&t.store, Format::Csv, &r, &all, None, utc(NOW)).unwrap();
     assert!(csv.contains("secret-note-7731") && csv.contains("db-primary") && csv.contains("Family dinner"));
     let html =
@@ -107,7 +107,7 @@ fn reports_and_csv_leave_private_things_out_unless_asked() {
 #[test]
 fn the_csv_is_rfc_4180_with_formulas_neutralised() {
     let t = seeded();
-    let all = Include { notes: true, sources: true, names: true, owner: true };
+    let all = Include { notes: true, sources: true, names: true, owner: true, selfcheck: true };
     let csv = render(&t.store, Format::Csv, &range(&t, Some("2026-11-16"), Some("2026-11-22")), &all, None, utc(NOW))
         .unwrap();
     let lines: Vec<&str> = csv.split("\r\n").collect();

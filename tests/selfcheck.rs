@@ -117,3 +117,27 @@ fn the_engine_asks_once_a_month_and_not_when_taken_already() {
     selfcheck::take(&mut t.store, &nov, BERLIN, utc("2026-11-25T12:00:00Z")).unwrap();
     assert_eq!(asked(&t.store).len(), 2, "November was taken before its reminder");
 }
+
+#[test]
+fn a_report_carries_the_scores_only_when_ticked_and_never_the_answers() {
+    use loadline_core::export::{render, Format, Include, Range};
+    let mut t = temp_store();
+    t.log(entry(BERLIN, "2026-11-18T21:00", 30));
+    selfcheck::take(&mut t.store, &input("often", "high"), BERLIN, utc("2026-11-20T08:00:00Z")).unwrap();
+    let range =
+        Range::resolve(&t.store, Some("2026-11-16"), Some("2026-11-22"), BERLIN, utc("2026-11-25T12:00:00Z")).unwrap();
+    let now = utc("2026-11-25T12:00:00Z");
+    for format in [Format::Html, Format::Markdown] {
+        let plain = render(&t.store, format, &range, &Include::default(), None, now).unwrap();
+        assert!(!plain.contains("Self-check"), "off by default");
+        let shared =
+            render(&t.store, format, &range, &Include { selfcheck: true, ..Include::default() }, None, now).unwrap();
+        assert!(shared.contains("Self-check") && shared.contains("Fri 20 Nov 2026"), "{shared}");
+        assert!(shared.contains("75.0") && shared.contains("67.9"), "the scores");
+        assert!(!shared.contains("often") && !shared.contains("high degree"), "never the answers");
+        assert!(shared.contains("not a diagnosis") && shared.contains("doi:10.1080/02678370500297720"));
+    }
+    let csv =
+        render(&t.store, Format::Csv, &range, &Include { selfcheck: true, ..Include::default() }, None, now).unwrap();
+    assert!(!csv.contains("75.0"), "the CSV holds entries only");
+}

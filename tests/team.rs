@@ -121,7 +121,8 @@ fn a_person_who_reaches_only_one_of_us_gets_someone_else_to_ask_not_a_runbook() 
     let (mut ana, ben, _) = three_people();
     let prefs = loadline_core::prefs::Prefs { people: vec!["db-primary".into()], ..ana.store.prefs().unwrap() };
     ana.store.set_prefs(&prefs).unwrap();
-    let r = merge(&[("a.json".into(), share_of(&ana, "Ana", "k")), ("b.json".into(), share_of(&ben, "Ben", "k"))]).unwrap();
+    let r =
+        merge(&[("a.json".into(), share_of(&ana, "Ana", "k")), ("b.json".into(), share_of(&ben, "Ben", "k"))]).unwrap();
     let db = &r.sources[0];
     assert!(db.person && db.single_person);
     let step = r.next_steps.iter().find(|s| s.contains(&db.key[..8])).unwrap();

@@ -5,8 +5,9 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Utc};
 
-use crate::export::report::{describe_range, Report, SourceRow, WeekRow};
+use crate::export::report::{describe_range, Report, SelfCheckRow, SourceRow, WeekRow};
 use crate::paper::Paper;
+use crate::selfcheck::{CITATION, NOT_A_DIAGNOSIS};
 use crate::summary::format_minutes;
 
 pub(crate) fn esc(text: &str) -> String {
@@ -326,8 +327,43 @@ pub fn render(r: &Report, now: DateTime<Utc>) -> String {
     if !r.top_services.is_empty() || !r.top_people.is_empty() {
         h.push_str("</div>");
     }
+    if let Some(takes) = &r.selfcheck {
+        selfcheck(&mut h, takes);
+    }
     let _ = writeln!(h, "</body></html>");
     h
+}
+
+/// The self-check's scores the person chose to share; its answers never leave.
+fn selfcheck(h: &mut String, takes: &[SelfCheckRow]) {
+    let _ = write!(
+        h,
+        "<section class=\"block\"><h2>Self-check</h2><p class=\"note\">The monthly self-check (the Copenhagen Burnout Inventory), each scale from 0 to 100 (higher: more burnout), shared by choice; the answers stay private. {}</p>",
+        esc(NOT_A_DIAGNOSIS)
+    );
+    if takes.is_empty() {
+        let _ = write!(h, "<p>No self-check was taken in these weeks.</p>");
+    } else {
+        let _ = write!(h, "<table><thead><tr><th>Taken</th><th class=\"n\">Personal</th><th class=\"n\">Work-related</th><th class=\"n\">Client-related</th></tr></thead><tbody>");
+        for t in takes {
+            let s = t.scores;
+            let _ = write!(
+                h,
+                "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+                t.day.format("%a %-d %b %Y"),
+                score(s.personal),
+                score(s.work),
+                score(s.client)
+            );
+        }
+        let _ = write!(h, "</tbody></table>");
+    }
+    let _ = write!(h, "<p class=\"note\">{}</p></section>", esc(CITATION));
+}
+
+/// A score as a report prints it; a dash for "not enough answers" or a scale not asked.
+pub(crate) fn score(s: Option<f64>) -> String {
+    s.map_or_else(|| "—".to_string(), |s| format!("{s:.1}"))
 }
 
 fn sources(h: &mut String, title: &str, note: &str, rows: &[SourceRow]) {

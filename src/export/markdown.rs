@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
+use crate::export::html::score;
 use crate::export::report::{describe_range, Report};
+use crate::selfcheck::{CITATION, NOT_A_DIAGNOSIS};
 use crate::summary::{format_minutes, plural};
 
 /// Keeps a person's text from turning into Markdown structure: inline markers anywhere, and
@@ -98,6 +100,29 @@ pub fn render(r: &Report) -> String {
         for s in rows {
             let _ = writeln!(m, "| {} | {} | {} |", plain(&s.label), s.sacrifices, s.delegable);
         }
+    }
+    if let Some(takes) = &r.selfcheck {
+        let _ = writeln!(
+            m,
+            "\n## Self-check\n\nThe monthly self-check (the Copenhagen Burnout Inventory), each scale from 0 to 100 (higher: more burnout), shared by choice; the answers stay private. {NOT_A_DIAGNOSIS}\n"
+        );
+        if takes.is_empty() {
+            let _ = writeln!(m, "No self-check was taken in these weeks.");
+        } else {
+            let _ = writeln!(m, "| Taken | Personal | Work-related | Client-related |\n| --- | ---: | ---: | ---: |");
+            for t in takes {
+                let s = t.scores;
+                let _ = writeln!(
+                    m,
+                    "| {} | {} | {} | {} |",
+                    t.day.format("%a %-d %b %Y"),
+                    score(s.personal),
+                    score(s.work),
+                    score(s.client)
+                );
+            }
+        }
+        let _ = writeln!(m, "\n_{CITATION}_");
     }
     let left_out = if r.sources_included { "private notes are" } else { "private notes and source names are" };
     let _ = writeln!(m, "\n_Times in {}. Made with Loadline; {left_out} not included._", r.zone);

@@ -58,6 +58,9 @@ pub struct Include {
     /// The person's name and role (`Prefs::owner`) at the top of a report.
     #[serde(default)]
     pub owner: bool,
+    /// The self-check's scores (never its answers) in a report.
+    #[serde(default)]
+    pub selfcheck: bool,
 }
 
 impl FromStr for Include {
@@ -70,10 +73,14 @@ impl FromStr for Include {
                 "sources" => include.sources = true,
                 "names" => include.names = true,
                 "owner" => include.owner = true,
+                "selfcheck" => include.selfcheck = true,
                 _ => {
                     return Err(Error::invalid(
                         "include",
-                        format!("{} is not something to include; use notes, sources, names or owner", quoted(part)),
+                        format!(
+                            "{} is not something to include; use notes, sources, names, owner or selfcheck",
+                            quoted(part)
+                        ),
                     ))
                 }
             }

@@ -14,6 +14,7 @@ use crate::export::sources::Sources;
 use crate::export::{Include, Range};
 use crate::paper::Paper;
 use crate::prefs::SourceKind;
+use crate::selfcheck::Scores;
 use crate::store::Store;
 use crate::summary::{format_minutes, plural, tally, Counted};
 use crate::week::IsoWeek;
@@ -90,6 +91,16 @@ pub struct Report {
     pub top_people: Vec<SourceRow>,
     pub names_included: bool,
     pub sources_included: bool,
+    /// The self-check's takes in the range, scores only; `None` unless the person ticked it.
+    pub selfcheck: Option<Vec<SelfCheckRow>>,
+}
+
+/// One self-check take as a report shows it: the day and the three scores (null: not enough
+/// answers, or the scale not asked).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelfCheckRow {
+    pub day: NaiveDate,
+    pub scores: Scores,
 }
 
 impl Report {
@@ -295,6 +306,7 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
         top_people,
         names_included: include.names,
         sources_included: include.sources,
+        selfcheck: include.selfcheck.then(|| selfcheck_rows(store, range)).transpose()?,
     })
 }
 
@@ -302,4 +314,19 @@ pub fn build(store: &Store, range: &Range, include: &Include, message: Option<St
 pub fn describe_range(from: NaiveDate, to: NaiveDate) -> String {
     let days = (to - from + Duration::days(1)).num_days() as u32;
     format!("{} – {} ({})", from.format("%-d %b %Y"), to.format("%-d %b %Y"), plural(days, "day", "days"))
+}
+
+/// The takes whose local day is in the range, oldest first.
+fn selfcheck_rows(store: &Store, range: &Range) -> Result<Vec<SelfCheckRow>> {
+    let mut rows: Vec<SelfCheckRow> = store
+        .selfchecks()?
+        .iter()
+        .map(|t| SelfCheckRow {
+            day: t.at.with_timezone(&range.zone).date_naive(),
+            scores: t.answers.scores().rounded(),
+        })
+        .filter(|r| r.day >= range.from && r.day <= range.to)
+        .collect();
+    rows.reverse();
+    Ok(rows)
 }

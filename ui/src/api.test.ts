@@ -97,7 +97,7 @@ describe('commands are called by name with camelCase arguments', () => {
       format: 'md',
       from: '2026-11-02',
       to: '2026-11-25',
-      include: { notes: false, sources: true, names: false, owner: false },
+      include: { notes: false, sources: true, names: false, owner: false, selfcheck: false },
       message: 'For our 1:1',
     };
     const report = { entries_added: 3, entries_already_there: 1, non_negotiables_added: 0, setting_versions_added: 1 };
@@ -200,7 +200,7 @@ describe('commands are called by name with camelCase arguments', () => {
       format: 'csv',
       from: null,
       to: null,
-      include: { notes: false, sources: false, names: false, owner: false },
+      include: { notes: false, sources: false, names: false, owner: false, selfcheck: false },
       message: null,
     };
     await expect(api.exportSave(request)).resolves.toBeNull();

@@ -27,28 +27,28 @@ describe('the request the options make', () => {
       range: '4-weeks',
       from: null,
       to: null,
-      include: { notes: false, sources: false, names: false, owner: false },
+      include: { notes: false, sources: false, names: false, owner: false, selfcheck: false },
       message: null,
     });
   });
 
   test('a report carries the trimmed message; a CSV never does', () => {
-    const o = options({ format: 'md', message: '  For our 1:1  ', include: { notes: true, sources: false, names: true, owner: false } });
+    const o = options({ format: 'md', message: '  For our 1:1  ', include: { notes: true, sources: false, names: true, owner: false, selfcheck: false } });
     expect(buildRequest(o)).toMatchObject({
       format: 'md',
       message: 'For our 1:1',
-      include: { notes: true, sources: false, names: true, owner: false },
+      include: { notes: true, sources: false, names: true, owner: false, selfcheck: false },
     });
     expect(buildRequest({ ...o, message: '   ' }).message).toBeNull();
     expect(buildRequest({ ...o, format: 'csv' }).message).toBeNull();
     expect(isReport('html') && isReport('md') && !isReport('csv') && !isReport('json')).toBe(true);
   });
 
-  test('the owner’s name goes only on a summary report', () => {
-    const o = options({ include: { notes: false, sources: false, names: false, owner: true } });
-    expect(buildRequest(o).include.owner).toBe(true);
-    expect(buildRequest({ ...o, format: 'md' }).include.owner).toBe(true);
-    expect(buildRequest({ ...o, format: 'csv' }).include.owner).toBe(false);
+  test('the owner’s name and the self-check scores go only on a summary report', () => {
+    const o = options({ include: { notes: false, sources: false, names: false, owner: true, selfcheck: true } });
+    expect(buildRequest(o).include).toMatchObject({ owner: true, selfcheck: true });
+    expect(buildRequest({ ...o, format: 'md' }).include).toMatchObject({ owner: true, selfcheck: true });
+    expect(buildRequest({ ...o, format: 'csv' }).include).toMatchObject({ owner: false, selfcheck: false });
   });
 
   test('a full backup is everything, always: no range, every name and note, no message', () => {
@@ -57,7 +57,7 @@ describe('the request the options make', () => {
       format: 'json',
       from: null,
       to: null,
-      include: { notes: true, sources: true, names: true, owner: true },
+      include: { notes: true, sources: true, names: true, owner: true, selfcheck: true },
       message: null,
     });
   });

@@ -46,7 +46,7 @@ export function defaultOptions(): ExportOptions {
     customFrom: '',
     customTo: '',
     format: 'html',
-    include: { notes: false, sources: false, names: false, owner: false },
+    include: { notes: false, sources: false, names: false, owner: false, selfcheck: false },
     message: '',
   };
 }
@@ -62,13 +62,18 @@ export function buildRequest(options: ExportOptions): ExportRequest {
       format: 'json',
       from: null,
       to: null,
-      include: { notes: true, sources: true, names: true, owner: true },
+      include: { notes: true, sources: true, names: true, owner: true, selfcheck: true },
       message: null,
     };
   }
   const message = isReport(options.format) ? options.message.trim() || null : null;
-  // Only the summary reports carry the owner's name: a CSV has no place for it.
-  const include = { ...options.include, owner: options.include.owner && isReport(options.format) };
+  // Only the summary reports carry the owner's name and the self-check: a CSV has no place for them.
+  const report = isReport(options.format);
+  const include = {
+    ...options.include,
+    owner: options.include.owner && report,
+    selfcheck: options.include.selfcheck && report,
+  };
   const request: ExportRequest = { format: options.format, from: null, to: null, include, message };
   if (options.range === 'custom') {
     request.from = options.customFrom.trim() || null;

@@ -7,4 +7,8 @@ export type Include = { notes: boolean, sources: boolean, names: boolean,
 /**
  * The person's name and role (`Prefs::owner`) at the top of a report.
  */
-owner: boolean, };
+owner: boolean, 
+/**
+ * The self-check's scores (never its answers) in a report.
+ */
+selfcheck: boolean, };
