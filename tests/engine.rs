@@ -277,6 +277,29 @@ mod replay {
     }
 
     #[test]
+    fn settings_can_try_thresholds_on_the_last_four_weeks_before_saving_them() {
+        let mut t = temp_store();
+        heavy_month(&mut t);
+        let now = utc("2026-11-28T12:00:00Z");
+        let saved = t.store.prefs().unwrap();
+        let as_saved = engine::trial(&t.store, &saved, BERLIN, now).unwrap();
+        assert_eq!((as_saved.from.as_str(), as_saved.to.as_str()), ("2026-11-01", "2026-11-28"));
+        assert!(as_saved.summary.contains("in the last 4 weeks, at most 3 in a week"), "{}", as_saved.summary);
+        let calmer = loadline_core::prefs::Prefs { notifications_per_week: 1, ..saved.clone() };
+        let tried = engine::trial(&t.store, &calmer, BERLIN, now).unwrap();
+        assert!(tried.deliveries.len() < as_saved.deliveries.len());
+        assert!(tried.summary.contains("at most 1 in a week"), "{}", tried.summary);
+        let silent = loadline_core::prefs::Prefs { notifications_per_week: 0, ..saved.clone() };
+        assert!(engine::trial(&t.store, &silent, BERLIN, now).unwrap().summary.starts_with("No notifications"));
+        assert_eq!(t.store.prefs().unwrap(), saved, "nothing saved");
+        let wrong = loadline_core::prefs::Prefs { notifications_per_week: 99, ..saved };
+        assert!(engine::trial(&t.store, &wrong, BERLIN, now)
+            .unwrap_err()
+            .to_string()
+            .starts_with("notifications_per_week"));
+    }
+
+    #[test]
     fn a_past_week_keeps_its_warnings_though_the_engine_never_ran() {
         let mut t = temp_store();
         heavy_month(&mut t);

@@ -16,7 +16,7 @@ use loadline_core::selfcheck::{Question, SelfCheckView, TakeInput, TakeView};
 use loadline_core::store::{ImportReport, Store};
 use loadline_core::summary::{Entry, WeekSummary};
 use loadline_core::usecases::boundaries::{self, BoundaryView};
-use loadline_core::usecases::engine::ReminderState;
+use loadline_core::usecases::engine::{self, ReminderState, Trial};
 use loadline_core::usecases::{self, entries, exports, selfcheck as selfchecks, views};
 use loadline_core::week::WeekNav;
 use loadline_core::Error;
@@ -65,6 +65,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         restore_backup,
         prefs,
         save_prefs,
+        reminder_trial,
         shortcut_status,
         quicklog_draft,
         set_quicklog_draft,
@@ -343,6 +344,12 @@ pub fn save_prefs<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, pre
     shortcut::apply(&app);
     changed::after_write(&app);
     Ok(())
+}
+
+/// What the engine would have said over the last four weeks under preferences not saved yet.
+#[tauri::command(async)]
+pub fn reminder_trial(state: State<'_, AppState>, prefs: Arg<Prefs>) -> ApiResult<Trial> {
+    state.with_store(|s| engine::trial(s, &prefs.0, clock::system_zone(), clock::now()))
 }
 
 #[tauri::command(async)]

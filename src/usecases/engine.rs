@@ -75,9 +75,15 @@ pub fn delivered(store: &mut Store, delivery: &Delivery, system_zone: Tz, now: D
 /// The clock stops where the app's engine would wake: when each entry ended (it is logged
 /// then), at each instant the engine asks to be woken, and at least every hour.
 pub fn replay(store: &Store, zone: Tz, from: NaiveDate, to: NaiveDate) -> Result<Vec<Delivery>> {
+    replay_with(store, &store.prefs()?, zone, from, to)
+}
+
+/// The replay under preferences not saved yet: the thresholds and the weekly limit a person is
+/// trying in Settings.
+pub fn replay_with(store: &Store, prefs: &Prefs, zone: Tz, from: NaiveDate, to: NaiveDate) -> Result<Vec<Delivery>> {
+    prefs.validate()?;
     let mut scratch = store.scratch_copy()?;
-    let prefs = Prefs { zone: Some(zone.name().to_string()), ..scratch.prefs()? };
-    scratch.set_prefs(&prefs)?;
+    scratch.set_prefs(&Prefs { zone: Some(zone.name().to_string()), ..prefs.clone() })?;
     let start = window_edge(zone, from.and_time(NaiveTime::MIN));
     let end = window_edge(zone, (to + Duration::days(1)).and_time(NaiveTime::MIN));
     let mut logged: Vec<DateTime<Utc>> = Vec::new();
@@ -121,4 +127,45 @@ pub struct ReminderState {
 pub fn reminder_state(store: &Store, now: DateTime<Utc>) -> Result<ReminderState> {
     let snoozed_until = store.engine_state()?.snoozed_until.filter(|t| *t > now).map(|t| t.to_rfc3339());
     Ok(ReminderState { paused: store.prefs()?.warnings_paused, snoozed_until, unread: store.unread_notices()? })
+}
+
+/// How far back Settings replays: the last four weeks, today included.
+pub const TRIAL_DAYS: i64 = 28;
+
+/// What the engine would have shown over the last four weeks under `prefs`, for Settings.
+#[derive(Debug, Serialize, TS)]
+#[ts(export)]
+pub struct Trial {
+    /// The local days replayed, `YYYY-MM-DD`, both inclusive.
+    pub from: String,
+    pub to: String,
+    /// "4 notifications in the last 4 weeks, at most 2 in a week", in words.
+    pub summary: String,
+    pub deliveries: Vec<Delivery>,
+}
+
+pub fn trial(store: &Store, prefs: &Prefs, system_zone: Tz, now: DateTime<Utc>) -> Result<Trial> {
+    let zone = prefs.home_zone(system_zone)?;
+    let to = now.with_timezone(&zone).date_naive();
+    let from = to - Duration::days(TRIAL_DAYS - 1);
+    let deliveries = replay_with(store, prefs, zone, from, to)?;
+    let mut per_week: Vec<(IsoWeek, u32)> = Vec::new();
+    for d in &deliveries {
+        let at = DateTime::parse_from_rfc3339(&d.at).map_or(now, |t| t.with_timezone(&Utc));
+        let week = IsoWeek::of(at, zone);
+        match per_week.iter_mut().find(|(w, _)| *w == week) {
+            Some((_, n)) => *n += 1,
+            None => per_week.push((week, 1)),
+        }
+    }
+    let most = per_week.iter().map(|(_, n)| *n).max().unwrap_or(0);
+    let summary = match deliveries.len() as u32 {
+        0 => "No notifications in the last 4 weeks: these thresholds would have stayed quiet.".to_string(),
+        n => format!(
+            "{} in the last 4 weeks, at most {} in a week.",
+            crate::summary::plural(n, "notification", "notifications"),
+            most
+        ),
+    };
+    Ok(Trial { from: from.to_string(), to: to.to_string(), summary, deliveries })
 }

@@ -28,6 +28,7 @@ import type { SelfCheckView } from './bindings/SelfCheckView';
 import type { Settings } from './bindings/Settings';
 import type { ShortcutStatus } from './bindings/ShortcutStatus';
 import type { TakeInput } from './bindings/TakeInput';
+import type { Trial } from './bindings/Trial';
 import type { TakeView } from './bindings/TakeView';
 import type { WeekNav } from './bindings/WeekNav';
 import type { WeekSummary } from './bindings/WeekSummary';
@@ -189,6 +190,9 @@ export const prefs = () => call<Prefs>('prefs');
  * fresh `prefs()` read and change only what the form holds.
  */
 export const savePrefs = (prefs: Prefs) => call<null>('save_prefs', { prefs });
+
+/** What the reminder engine would have shown over the last four weeks under these (unsaved) preferences. */
+export const reminderTrial = (prefs: Prefs) => call<Trial>('reminder_trial', { prefs });
 
 /** The quick-log shortcut and why it is not active (taken, unknown keys, Wayland), if it is not. */
 export const shortcutStatus = () => call<ShortcutStatus>('shortcut_status');

@@ -30,6 +30,7 @@ export const COMMANDS = [
   'restore_backup',
   'prefs',
   'save_prefs',
+  'reminder_trial',
   'shortcut_status',
   'quicklog_draft',
   'set_quicklog_draft',
