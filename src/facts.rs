@@ -5,7 +5,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::boundaries::{Category, MAX_ALLOWANCE, MAX_NAME_CHARS, MAX_WINDOWS};
+use crate::boundaries::{BoundaryInput, Category, MAX_ALLOWANCE, MAX_NAME_CHARS, MAX_WINDOWS};
 use crate::interruptions::{
     Severity, BUILT_IN_CHANNELS, MAX_LABEL_CHARS, MAX_MINUTES, MAX_NOTE_CHARS, MAX_SOURCE_CHARS, MAX_TAGS, MIN_MINUTES,
 };
@@ -52,6 +52,30 @@ pub struct Facts {
     /// The word the client scale starts with when it is turned on.
     pub default_client_word: String,
     pub max_client_word_chars: u32,
+    /// The non-negotiables the first-run welcome offers. Not sleep: the sleep hours already
+    /// protect it, and a "Sleep" non-negotiable would count the same minutes twice.
+    pub welcome_boundaries: Vec<SuggestedBoundary>,
+}
+
+/// A non-negotiable the welcome offers, with why in a few words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct SuggestedBoundary {
+    pub boundary: BoundaryInput,
+    pub why: String,
+}
+
+fn suggested(name: &str, category: Category, window: &str, why: &str) -> SuggestedBoundary {
+    SuggestedBoundary {
+        boundary: BoundaryInput {
+            name: name.into(),
+            category: category.to_string(),
+            windows: vec![window.into()],
+            allowance: 0,
+            paused: false,
+        },
+        why: why.into(),
+    }
 }
 
 impl Facts {
@@ -84,6 +108,12 @@ impl Facts {
             client_words: CLIENT_WORDS.iter().map(ToString::to_string).collect(),
             default_client_word: DEFAULT_CLIENT_WORD.into(),
             max_client_word_chars: n(MAX_CLIENT_WORD_CHARS),
+            welcome_boundaries: vec![
+                suggested("Family dinner", Category::Family, "Mon-Fri 18:00-20:00", "Weekdays 18:00–20:00"),
+                suggested("Exercise", Category::Health, "Tue,Thu 07:00-08:00", "Tuesday and Thursday 07:00–08:00"),
+                suggested("Weekends", Category::Rest, "Sat,Sun all day", "Saturday and Sunday, all day"),
+                suggested("Evenings with friends", Category::Hobby, "Thu 20:00-22:00", "Thursday evenings 20:00–22:00"),
+            ],
         }
     }
 }
@@ -93,6 +123,16 @@ mod tests {
     use super::*;
     use crate::schedule::ClockTime;
     use crate::selfcheck::{check_client_word, MonthlyTime};
+
+    #[test]
+    fn the_welcome_offers_valid_non_negotiables_and_not_sleep_which_sleep_hours_protect() {
+        let offered = Facts::get().welcome_boundaries;
+        assert!(offered.len() >= 3);
+        for s in &offered {
+            let b = s.boundary.resolve().unwrap();
+            assert_ne!(b.category, Category::Sleep, "{} would count sleep hours twice", b.name);
+        }
+    }
 
     #[test]
     fn the_self_checks_facts_are_the_limits_its_checks_use() {

@@ -8,28 +8,26 @@ test('the welcome walks from what Loadline is for to where the tray icon lives',
   expect(WELCOME_STEPS[WELCOME_STEPS.length - 1]).toBe('tray');
 });
 
-test('the suggestions, with sleep following the sleep hours', () => {
-  const s = suggestions('23:00-06:30', '22:00-07:00');
-  expect(s.map((x) => x.name)).toEqual(['Family dinner', 'Sleep', 'Exercise', 'Weekends']);
-  expect(s.map((x) => x.windows)).toEqual([
-    ['Mon-Fri 18:00-20:00'],
-    ['daily 23:00-06:30'],
-    ['Tue,Thu 07:00-08:00'],
-    ['Sat,Sun all day'],
-  ]);
-  expect(s.map((x) => x.category)).toEqual(['family', 'sleep', 'health', 'rest']);
-  // No sleep hours declared: the core's default ones.
-  expect(suggestions(null, '22:30-06:00')[1].windows).toEqual(['daily 22:30-06:00']);
-  expect(suggestions('', '22:30-06:00')[1].windows).toEqual(['daily 22:30-06:00']);
+const OFFERED = [
+  { boundary: { name: 'Family dinner', category: 'family', windows: ['Mon-Fri 18:00-20:00'], allowance: 0, paused: false }, why: 'Weekdays' },
+  { boundary: { name: 'Exercise', category: 'health', windows: ['Tue,Thu 07:00-08:00'], allowance: 0, paused: false }, why: 'Tue, Thu' },
+  { boundary: { name: 'Weekends', category: 'rest', windows: ['Sat,Sun all day'], allowance: 0, paused: false }, why: 'Sat, Sun' },
+  { boundary: { name: 'Friends', category: 'hobby', windows: ['Thu 20:00-22:00'], allowance: 0, paused: false }, why: 'Thu' },
+];
+
+test('the suggestions are the core’s, each with why', () => {
+  const s = suggestions(OFFERED);
+  expect(s.map((x) => x.name)).toEqual(['Family dinner', 'Exercise', 'Weekends', 'Friends']);
+  expect(s[0]).toEqual({ ...OFFERED[0].boundary, why: 'Weekdays' });
 });
 
 test('one to three are chosen; choosing again takes one back', () => {
-  const [a, b, c, d] = suggestions(null, '22:00-07:00');
+  const [a, b, c, d] = suggestions(OFFERED);
   let chosen = toggleChoice([], a);
   chosen = toggleChoice(chosen, b);
   chosen = toggleChoice(chosen, c);
-  expect(chosen.map((x) => x.name)).toEqual(['Family dinner', 'Sleep', 'Exercise']);
-  expect(toggleChoice(chosen, d).map((x) => x.name)).toEqual(['Family dinner', 'Sleep', 'Exercise']);
-  expect(toggleChoice(chosen, { ...b, name: ' sleep ' }).map((x) => x.name)).toEqual(['Family dinner', 'Exercise']);
+  expect(chosen.map((x) => x.name)).toEqual(['Family dinner', 'Exercise', 'Weekends']);
+  expect(toggleChoice(chosen, d).map((x) => x.name)).toEqual(['Family dinner', 'Exercise', 'Weekends']);
+  expect(toggleChoice(chosen, { ...b, name: ' exercise ' }).map((x) => x.name)).toEqual(['Family dinner', 'Weekends']);
   expect(sameName('Family dinner', 'family DINNER ')).toBe(true);
 });

@@ -1,7 +1,8 @@
-// The first-run welcome: its steps and the non-negotiables it suggests. Everything it sets is
+// The first-run welcome: its steps and the non-negotiables the core suggests. Everything it sets is
 // an ordinary setting, editable later in Settings.
 
 import type { BoundaryInput } from './bindings/BoundaryInput';
+import type { SuggestedBoundary } from './bindings/SuggestedBoundary';
 
 export const WELCOME_STEPS = ['intro', 'schedule', 'protect', 'login', 'tray'] as const;
 export type WelcomeStep = (typeof WELCOME_STEPS)[number];
@@ -11,47 +12,9 @@ export const MAX_WELCOME_BOUNDARIES = 3;
 
 export type Suggestion = BoundaryInput & { why: string };
 
-/**
- * The suggestions, with sleep following the person's own sleep hours ("22:00-07:00"), or the
- * core's default ones (`fallback`) when they declared none.
- */
-export function suggestions(sleep: string | null, fallback: string): Suggestion[] {
-  const span = /^\d{2}:\d{2}-\d{2}:\d{2}$/;
-  const night = sleep && span.test(sleep) ? sleep : fallback;
-  return [
-    {
-      name: 'Family dinner',
-      category: 'family',
-      windows: ['Mon-Fri 18:00-20:00'],
-      allowance: 0,
-      paused: false,
-      why: 'Weekdays 18:00–20:00',
-    },
-    {
-      name: 'Sleep',
-      category: 'sleep',
-      windows: [`daily ${night}`],
-      allowance: 0,
-      paused: false,
-      why: `Every night ${night.replace('-', '–')}`,
-    },
-    {
-      name: 'Exercise',
-      category: 'health',
-      windows: ['Tue,Thu 07:00-08:00'],
-      allowance: 0,
-      paused: false,
-      why: 'Tuesday and Thursday 07:00–08:00',
-    },
-    {
-      name: 'Weekends',
-      category: 'rest',
-      windows: ['Sat,Sun all day'],
-      allowance: 0,
-      paused: false,
-      why: 'Saturday and Sunday, all day',
-    },
-  ];
+/** The core's suggestions (`Facts.welcome_boundaries`) as the welcome's choices. */
+export function suggestions(offered: readonly SuggestedBoundary[]): Suggestion[] {
+  return offered.map((s) => ({ ...s.boundary, why: s.why }));
 }
 
 /** The same name, ignoring case and spaces around it. */

@@ -2,6 +2,7 @@
 import type { Level } from "./Level";
 import type { Prefs } from "./Prefs";
 import type { ScheduleInput } from "./ScheduleInput";
+import type { SuggestedBoundary } from "./SuggestedBoundary";
 
 export type Facts = { min_minutes: number, max_minutes: number, max_note_chars: number, max_source_chars: number, 
 /**
@@ -35,4 +36,9 @@ client_words: Array<string>,
 /**
  * The word the client scale starts with when it is turned on.
  */
-default_client_word: string, max_client_word_chars: number, };
+default_client_word: string, max_client_word_chars: number, 
+/**
+ * The non-negotiables the first-run welcome offers. Not sleep: the sleep hours already
+ * protect it, and a "Sleep" non-negotiable would count the same minutes twice.
+ */
+welcome_boundaries: Array<SuggestedBoundary>, };
