@@ -3,6 +3,7 @@
 //! the command line. The core never reads the system clock: `now` is always an argument.
 
 pub mod backups;
+pub mod capture;
 pub mod boundaries;
 pub mod classify;
 pub mod cli;
