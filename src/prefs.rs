@@ -1,10 +1,13 @@
 //! Preferences that classify nothing, so they are not versioned: the person's home zone for
 //! weeks and reports, who they are on a report, which sources are people, and the like.
 
+use std::collections::BTreeMap;
+
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::capture::{DEFAULT_MAX_PAGE_MINUTES, MIN_PAGE_MINUTES};
 use crate::error::{Error, Result};
 pub use crate::interruptions::SourceKind;
 use crate::interruptions::MAX_SOURCE_CHARS;
@@ -76,7 +79,39 @@ pub struct Prefs {
     pub people: Vec<String>,
     /// The monthly self-check: its reminder and whether the client scale is asked.
     pub selfcheck: SelfCheckPrefs,
+    /// Capture's settings: who the person is in each source, saved mappings, the watched folder.
+    pub capture: CapturePrefs,
 }
+
+/// What capture remembers between runs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default, deny_unknown_fields)]
+#[ts(export)]
+pub struct CapturePrefs {
+    /// Who the person is, per kind of source (`pagerduty`: a user id, name or email; `ics`: a
+    /// calendar address; `git`: an author email): given once with `--me`, kept.
+    pub me: BTreeMap<String, String>,
+    /// Saved mappings for CSV and JSON files, by name (`opsgenie` → `start=created_at,…`).
+    pub maps: BTreeMap<String, String>,
+    /// The longest a captured page lasts when its end is later or not known, in minutes.
+    pub max_page_minutes: u32,
+    /// A folder whose new files are captured when they appear; `None`: off.
+    pub watched_folder: Option<String>,
+}
+
+impl Default for CapturePrefs {
+    fn default() -> Self {
+        CapturePrefs {
+            me: BTreeMap::new(),
+            maps: BTreeMap::new(),
+            max_page_minutes: DEFAULT_MAX_PAGE_MINUTES,
+            watched_folder: None,
+        }
+    }
+}
+
+/// A page longer than a day is not a page.
+pub const MAX_PAGE_MINUTES_LIMIT: u32 = 24 * 60;
 
 /// The self-check's settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -112,6 +147,7 @@ impl Default for Prefs {
             paper: Paper::Auto,
             people: Vec::new(),
             selfcheck: SelfCheckPrefs::default(),
+            capture: CapturePrefs::default(),
         }
     }
 }
@@ -166,6 +202,23 @@ impl Prefs {
                 return Err(Error::invalid(
                     format!("people[{n}]"),
                     format!("must be a source as it is logged: 1 to {MAX_SOURCE_CHARS} characters on one line"),
+                ));
+            }
+        }
+        let page = self.capture.max_page_minutes;
+        if !(MIN_PAGE_MINUTES..=MAX_PAGE_MINUTES_LIMIT).contains(&page) {
+            return Err(Error::invalid(
+                "capture.max_page_minutes",
+                format!("must be from {MIN_PAGE_MINUTES} to {MAX_PAGE_MINUTES_LIMIT} minutes; got {page}"),
+            ));
+        }
+        for (field, map) in [("capture.me", &self.capture.me), ("capture.maps", &self.capture.maps)] {
+            if map.len() > 50
+                || map.iter().any(|(k, v)| k.chars().count() > 60 || v.chars().count() > 1000 || k.trim().is_empty())
+            {
+                return Err(Error::invalid(
+                    field,
+                    "must be at most 50 short names, each with a value of at most 1000 characters",
                 ));
             }
         }

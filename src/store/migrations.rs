@@ -7,6 +7,8 @@
 //! - 4: selfchecks: the monthly self-check's takes, with their answers.
 //! - 5: a random uid for the person whose record this is, so a team merge knows the same
 //!   person twice; it stays with the file (a restore keeps it) and never leaves but in a share.
+//! - 6: suggestions: what capture found in the systems that interrupt, pending, accepted (with
+//!   the entry it became, by uid) or dismissed; a (kind, external id) is kept once, forever.
 
 pub const MIGRATIONS: &[&str] = &[
     // 1
@@ -94,5 +96,19 @@ pub const MIGRATIONS: &[&str] = &[
     // 5
     r#"
     INSERT OR IGNORE INTO prefs (key, value) VALUES ('person-uid', lower(hex(randomblob(16))));
+    "#,
+    // 6
+    r#"
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        external_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'dismissed')),
+        entry_uid TEXT,
+        found_at INTEGER NOT NULL,
+        decided_at INTEGER,
+        UNIQUE (kind, external_id)
+    ) STRICT;
     "#,
 ];

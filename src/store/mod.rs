@@ -10,7 +10,9 @@ mod migrations;
 mod notices;
 mod rows;
 mod selfchecks;
+mod suggestions;
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -19,6 +21,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, ErrorCode, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::boundaries::Boundary;
+use crate::capture::inbox::Suggestion;
+use crate::capture::Kind;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::interruptions::{EntryRef, Interruption, NewInterruption};
@@ -602,6 +606,39 @@ impl Store {
     /// This record's person, for a team share: random, made once per data directory.
     pub fn person_uid(&self) -> Result<String> {
         Ok(self.conn.query_row("SELECT value FROM prefs WHERE key='person-uid'", [], |r| r.get(0))?)
+    }
+
+    // --- the capture inbox ---
+
+    /// Every (kind, external id) captured before, whatever became of it.
+    pub fn captured(&self) -> Result<HashSet<(Kind, String)>> {
+        suggestions::seen(&self.conn)
+    }
+
+    /// Keeps one file's suggestions, all or none; returns them with their ids.
+    pub fn keep_suggestions(&mut self, found: &[Suggestion], now: DateTime<Utc>) -> Result<Vec<Suggestion>> {
+        self.write(|tx| suggestions::add(tx, found, now))
+    }
+
+    pub fn inbox(&self) -> Result<Vec<Suggestion>> {
+        suggestions::pending(&self.conn)
+    }
+
+    pub fn suggestion(&self, id: i64) -> Result<Suggestion> {
+        suggestions::pending_one(&self.conn, id)
+    }
+
+    /// Logs the entries of accepted suggestions and marks them, in one transaction.
+    pub fn accept_suggestions(
+        &mut self,
+        accepted: &[(i64, NewInterruption)],
+        now: DateTime<Utc>,
+    ) -> Result<Vec<Interruption>> {
+        self.write(|tx| suggestions::accept(tx, accepted, now))
+    }
+
+    pub fn dismiss_suggestions(&mut self, ids: &[i64], now: DateTime<Utc>) -> Result<()> {
+        self.write(|tx| suggestions::dismiss(tx, ids, now))
     }
 
     // --- the quick-log window's unsaved draft ---

@@ -117,6 +117,7 @@ export function prefs(over: Partial<Prefs> = {}): Prefs {
     shortcut: 'Ctrl+Alt+L',
     welcomed: true,
     selfcheck: { reminder: { day: 1, time: '10:00' }, client_word: null },
+    capture: { me: {}, maps: {}, max_page_minutes: 240, watched_folder: null },
     quicklog_ready: false,
     notifications_per_week: 3,
     owner: { name: '', role: '' },
