@@ -26,7 +26,7 @@ use tauri_plugin_dialog::DialogExt;
 use crate::changed;
 use crate::clock;
 use crate::desktop::{self, About};
-use crate::ipc::{ApiError, ApiResult, Arg, Settings, ShortcutStatus};
+use crate::ipc::{ApiError, ApiResult, Arg, Settings, ShortcutStatus, TypedKey};
 use crate::quicklog;
 use crate::shortcut::{self, ShortcutProblem};
 use crate::state::AppState;
@@ -370,10 +370,12 @@ pub fn set_quicklog_draft(state: State<'_, AppState>, draft: Arg<Option<String>>
     state.with_store(|s| s.set_draft(draft.0.as_deref()))
 }
 
-/// The quick-log page is focused and ready to type: log how long that took since it was asked for.
-#[tauri::command]
-pub fn quicklog_ready<R: Runtime>(app: AppHandle<R>, page_ms: Arg<f64>) {
-    quicklog::ready(&app, page_ms.0);
+/// The quick-log page is focused and ready to type: log how long that took since it was asked for,
+/// and return the keys typed since the shortcut, for the page to type first. Off the main thread:
+/// it waits for the shortcut's thread, which may be waiting for the main thread to show the window.
+#[tauri::command(async)]
+pub fn quicklog_ready<R: Runtime>(app: AppHandle<R>, page_ms: Arg<f64>) -> Vec<TypedKey> {
+    quicklog::ready(&app, page_ms.0)
 }
 
 /// Closes the quick-log window (only hides it when the person keeps it ready).

@@ -9,3 +9,6 @@ pub const WARNINGS_CHANGED: &str = "warnings-changed";
 pub const NAVIGATE: &str = "navigate";
 /// A notification's action was chosen; the payload is the action's key (`open:<view>`, `snooze`).
 pub const NOTIFICATION_ACTION: &str = "notification-action";
+/// The quick-log window, already open or kept ready, was asked for again: its page takes the keys
+/// typed since (`quicklog_ready`), as it does when it first loads.
+pub const QUICKLOG_SHOWN: &str = "quicklog-shown";

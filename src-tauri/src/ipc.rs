@@ -134,3 +134,16 @@ pub struct ShortcutStatus {
     /// Why it is not active (taken, unknown keys, or a Wayland session); `None` when it works.
     pub problem: Option<String>,
 }
+
+/// A key typed after the quick-log shortcut and before its page could take keys: held by the
+/// shell and handed to the page in order (`quicklog_ready`). `key` is named as
+/// `KeyboardEvent.key` names it ("4", "Enter", "Escape").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct TypedKey {
+    pub key: String,
+    pub shift: bool,
+    pub ctrl: bool,
+    pub alt: bool,
+    pub meta: bool,
+}

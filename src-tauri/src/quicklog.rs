@@ -6,8 +6,11 @@
 use std::sync::Mutex;
 use std::time::Instant;
 
-use tauri::{AppHandle, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
 
+use crate::events;
+use crate::ipc::TypedKey;
+use crate::shortcut;
 use crate::state::AppState;
 
 pub const LABEL: &str = "quicklog";
@@ -26,24 +29,29 @@ pub fn show(app: &AppHandle) {
         Some(window) => {
             let _ = window.show();
             let _ = window.set_focus();
+            // Already focused, the page gets no focus event: it is told, and takes the keys.
+            let _ = window.emit(events::QUICKLOG_SHOWN, ());
         }
         None => build(app, true),
     }
 }
 
-/// The page was drawn with its form focused: log how long that took.
-pub fn ready<R: Runtime>(app: &AppHandle<R>, page_ms: f64) {
-    let Some(asked) = app.try_state::<Asked>() else { return };
-    let at = asked.0.lock().unwrap_or_else(|p| p.into_inner()).take();
+/// The page was drawn with its form focused: log how long that took, and hand it the keys typed
+/// since the shortcut was pressed, which it types into the form in order before any other.
+pub fn ready<R: Runtime>(app: &AppHandle<R>, page_ms: f64) -> Vec<TypedKey> {
+    let at = app.try_state::<Asked>().and_then(|asked| asked.0.lock().unwrap_or_else(|p| p.into_inner()).take());
+    let typed = shortcut::typed_ahead(app);
     if let Some(at) = at {
         // The page's own figure (from its navigation start) tells the webview's start-up apart
         // from loading and drawing the page.
         tracing::info!(
-            "quick-log window ready in {:.1} ms (page {:.1} ms)",
+            "quick-log window ready in {:.1} ms (page {:.1} ms; keys typed ahead: {})",
             at.elapsed().as_secs_f64() * 1000.0,
-            page_ms
+            page_ms,
+            typed.len()
         );
     }
+    typed
 }
 
 /// Closes the window: hidden when it is kept ready, destroyed otherwise.
@@ -87,7 +95,10 @@ fn build<R: Runtime>(app: &AppHandle<R>, visible: bool) {
         .always_on_top(true)
         .skip_taskbar(true)
         .center()
-        .focused(visible)
+        // On Linux a window built unfocused refuses the focus (GTK's accept-focus) until it is
+        // first drawn, which for one kept hidden is its first showing: the keys typed then went
+        // to no window. Focused, it takes them as soon as it is shown.
+        .focused(visible || cfg!(target_os = "linux"))
         .build();
     match built {
         Ok(window) => hide_instead_of_closing(app, &window),

@@ -41,6 +41,17 @@ pub fn listen(app: &AppHandle) {
     apply(app);
 }
 
+/// The keys typed since the shortcut was last pressed, in order, and lets go of the keyboard
+/// (see `x11_shortcut`). Elsewhere than on X11 the keys go to the window as it opens: none here.
+pub fn typed_ahead<R: Runtime>(app: &AppHandle<R>) -> Vec<crate::ipc::TypedKey> {
+    #[cfg(target_os = "linux")]
+    if let Some(Ok(grabber)) = app.try_state::<Listener>().as_ref().map(|l| &l.0) {
+        return grabber.take_typed();
+    }
+    let _ = app;
+    Vec::new()
+}
+
 /// Refuses a shortcut that is not a key combination, before it is saved.
 pub fn check(wanted: &str) -> loadline_core::Result<()> {
     if wanted.trim().is_empty() || wanted.parse::<Shortcut>().is_ok() {

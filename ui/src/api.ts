@@ -1,5 +1,5 @@
 // The only module that talks to the Rust core: every command as a typed function, and the
-// events it sends ("data-changed", "warnings-changed", "navigate"). A failed command always rejects with an ApiFailure carrying the core's
+// events it sends ("data-changed", "warnings-changed", "navigate", "quicklog-shown"). A failed command always rejects with an ApiFailure carrying the core's
 // {code, field, message}, whatever shape the rejection had on the wire.
 
 import { invoke } from '@tauri-apps/api/core';
@@ -30,6 +30,7 @@ import type { ShortcutStatus } from './bindings/ShortcutStatus';
 import type { TakeInput } from './bindings/TakeInput';
 import type { Trial } from './bindings/Trial';
 import type { TakeView } from './bindings/TakeView';
+import type { TypedKey } from './bindings/TypedKey';
 import type { WeekNav } from './bindings/WeekNav';
 import type { WeekSummary } from './bindings/WeekSummary';
 
@@ -41,6 +42,9 @@ export const WARNINGS_CHANGED = 'warnings-changed';
 
 /** A notification action or the tray asks this window to show a view ("warnings", "settings"). */
 export const NAVIGATE = 'navigate';
+
+/** The quick-log window, already open or kept ready, was asked for again (the shortcut, the tray). */
+export const QUICKLOG_SHOWN = 'quicklog-shown';
 
 const CODES: readonly ErrorCode[] = ['invalid', 'not_found', 'store_unavailable', 'failed'];
 
@@ -205,8 +209,11 @@ export const setQuicklogDraft = (draft: string | null) => call<null>('set_quickl
 
 /** Closes the quick-log window (its webview is destroyed). */
 export const closeQuicklog = () => call<null>('close_quicklog');
-/** Tells the app the quick-log window is focused and typeable (it logs the time it took). */
-export const quicklogReady = (pageMs: number) => call<null>('quicklog_ready', { pageMs });
+/**
+ * Tells the app the quick-log window is focused and typeable (it logs the time it took); resolves
+ * to the keys typed since the shortcut was pressed, in order, for the page to type first.
+ */
+export const quicklogReady = (pageMs: number) => call<TypedKey[]>('quicklog_ready', { pageMs });
 
 /** One week's reflection; no week means the current week in the person's zone. */
 export const reflection = (week?: string) => call<Reflection>('reflection', present({ week }));
@@ -256,6 +263,9 @@ export const onDataChanged = (reload: () => void) => on<unknown>(DATA_CHANGED, (
 
 /** Calls `reload` whenever the reminder engine re-evaluated. */
 export const onWarningsChanged = (reload: () => void) => on<unknown>(WARNINGS_CHANGED, () => reload());
+
+/** Calls `shown` when the quick-log window, already open or kept ready, is asked for again. */
+export const onQuicklogShown = (shown: () => void) => on<unknown>(QUICKLOG_SHOWN, () => shown());
 
 /** Calls `go` with the view the core asks this window to show. */
 export const onNavigate = (go: (view: unknown) => void) => on<unknown>(NAVIGATE, go);
