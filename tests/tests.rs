@@ -3,6 +3,8 @@
 mod support;
 
 mod backups;
+mod capture_mapped;
+mod capture_pagerduty;
 mod classification;
 mod cli;
 mod engine;
