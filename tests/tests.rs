@@ -3,6 +3,7 @@
 mod support;
 
 mod backups;
+mod capture_git;
 mod capture_mapped;
 mod capture_pagerduty;
 mod classification;

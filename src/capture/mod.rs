@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use crate::interruptions::Severity;
 
+pub mod git;
 pub mod mapped;
 pub mod pagerduty;
 
