@@ -147,6 +147,7 @@ fn a_malformed_file_names_the_record_and_the_field_and_finds_nothing() {
     let bad_time = capture_fixture("incidents.json").replace("\"2026-11-21T05:40:00Z\"", "\"yesterday\"");
     let e = error(&bad_time);
     assert!(e.starts_with("incidents[4].created_at: 'yesterday' is not an RFC 3339 time"), "{e}");
+    assert!(e.contains("(line 104, column "), "where it is in the file: {e}");
     let e = error(r#"{"incidents": [{"id": "P1", "title": "x"}]}"#);
     assert!(e.starts_with("incidents[0]: missing field `created_at`"), "{e}");
     let e = error(

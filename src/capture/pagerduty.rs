@@ -10,7 +10,9 @@
 //! until now), at least `MIN_PAGE_MINUTES` and at most `Options::max_page_minutes`. Its source is
 //! the service, its severity the priority (P1–P4) or else the urgency (`severity_of`). The file is
 //! read whole before anything is found: a malformed record refuses the file, naming the record
-//! and the field (`incidents[3].created_at`, `line 4: event.occurred_at`).
+//! and the field (`incidents[3].created_at`, `line 4: event.occurred_at`). A field this reader
+//! uses may appear only once in its object (serde's derive refuses a duplicate); the many fields
+//! it does not use are skipped unread.
 
 use std::collections::HashMap;
 
@@ -463,32 +465,32 @@ fn webhook_pages(events: impl Iterator<Item = (String, WebhookEvent)>, me: Optio
     Ok(pages.into_values().collect())
 }
 
-/// `text` read as `T`; `line` (1-based) when it is one line of a file.
+/// `text` read as `T`; `line` (1-based) when it is one line of a file. An error names the field
+/// by its path (`incidents[3].created_at`), after the line if there is one, and says where in the
+/// text it is.
 fn typed<'de, T: Deserialize<'de>>(text: &'de str, line: Option<usize>) -> Result<T> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let value = deserialize(&mut de, line)?;
-    de.end().map_err(|e| syntax(&e, line))?;
-    Ok(value)
-}
-
-fn deserialize<'de, T: Deserialize<'de>>(
-    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
-    line: Option<usize>,
-) -> Result<T> {
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         if !inner.is_data() {
             return syntax(&inner, line);
         }
         let path = path.trim_start_matches('.');
-        let path = if path.is_empty() { "file" } else { path };
-        let field = match line {
-            Some(n) => format!("line {n}: {path}"),
-            None => path.to_owned(),
+        let field = match (line, path) {
+            (None, "") => "file".to_owned(),
+            (None, path) => path.to_owned(),
+            (Some(n), "") => format!("line {n}"),
+            (Some(n), path) => format!("line {n}: {path}"),
         };
-        Error::invalid(field, message(&inner))
-    })
+        let at = match line {
+            None => format!("line {}, column {}", inner.line(), inner.column()),
+            Some(_) => format!("column {}", inner.column()),
+        };
+        Error::invalid(field, format!("{} ({at})", message(&inner)))
+    })?;
+    de.end().map_err(|e| syntax(&e, line))?;
+    Ok(value)
 }
 
 /// A JSON syntax error, where it is: the line and column of the file, or of its line `line`.
