@@ -5,11 +5,15 @@
 //! - a week's numbers, the 12-week trend and the whole reflection view over ten years of heavy
 //!   use (50,000 entries);
 //! - each export format over the same 50,000 entries, in-process;
-//! - a team share file of the last year, and merging 50 people's share files of 52 weeks.
+//! - a team share file of the last year, and merging 50 people's share files of 52 weeks;
+//! - capturing 10,000 PagerDuty incidents (`GET /incidents` as saved), in-process.
+//!
+//! `cargo bench -p loadline-core --bench perf -- capture` runs the capture figure alone.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, Utc};
+use loadline_core::capture::{pagerduty, Options, DEFAULT_MAX_PAGE_MINUTES};
 use loadline_core::export::{full_backup, render, Format, Include, Range};
 use loadline_core::interruptions::{Draft, NewInterruption};
 use loadline_core::store::Store;
@@ -69,6 +73,10 @@ pub fn heavy_use(n: usize) -> Vec<NewInterruption> {
 }
 
 fn main() {
+    capture();
+    if std::env::args().skip(1).any(|a| a == "capture") {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let one = Draft { channel: "page".into(), minutes: Some(15), ..Draft::default() };
@@ -156,4 +164,38 @@ fn team_member(store: &Store, n: usize) -> share::ShareFile {
         w.after_hours_minutes = w.after_hours_minutes * (n as u32 % 7 + 1) / 4;
     }
     file.seal()
+}
+
+/// 10,000 incidents as `GET /incidents` writes them (about 1.4 KB each), a third of them someone
+/// else's, read for one person.
+fn capture() {
+    let start = now() - Span::days(365);
+    let incidents: Vec<String> = (0..10_000)
+        .map(|i| {
+            let at = start + Span::minutes(i * 52);
+            let who = if i % 3 == 0 { ("PAM4FGS", "Kenneth Tremblay") } else { ("PXPGF42", "Earline Greenholt") };
+            format!(
+                r#"{{"id":"Q{i:06}","type":"incident","summary":"[#{i}] Checkout error rate above 2%","self":"https://api.pagerduty.com/incidents/Q{i:06}","html_url":"https://acme.pagerduty.com/incidents/Q{i:06}","incident_number":{i},"title":"Checkout error rate above 2%","created_at":"{c}","updated_at":"{r}","status":"resolved","incident_key":"baf7cf21b1da41b4b0221008339ff357","service":{{"id":"PIJ90N{s}","type":"service_reference","summary":"Service {s}","self":"https://api.pagerduty.com/services/PIJ90N{s}","html_url":"https://acme.pagerduty.com/service-directory/PIJ90N{s}"}},"assignments":[{{"at":"{a}","assignee":{{"id":"{id}","type":"user_reference","summary":"{name}","self":"https://api.pagerduty.com/users/{id}","html_url":"https://acme.pagerduty.com/users/{id}"}}}}],"assigned_via":"escalation_policy","last_status_change_at":"{r}","resolved_at":"{r}","first_trigger_log_entry":{{"id":"R{i:06}","type":"trigger_log_entry_reference","summary":"Triggered through the API"}},"alert_counts":{{"all":2,"triggered":0,"resolved":2}},"escalation_policy":{{"id":"PT20YPA","type":"escalation_policy_reference","summary":"Default"}},"teams":[{{"id":"PQ9K7I8","type":"team_reference","summary":"Engineering"}}],"pending_actions":[],"acknowledgements":[{{"at":"{a}","acknowledger":{{"id":"{id}","type":"user_reference","summary":"{name}"}}}}],"priority":{{"id":"P53ZZH5","type":"priority_reference","summary":"P{p}"}},"resolve_reason":null,"urgency":"high"}}"#,
+                c = at.to_rfc3339(),
+                a = (at + Span::minutes(2)).to_rfc3339(),
+                r = (at + Span::minutes(5 + i % 300)).to_rfc3339(),
+                s = i % 17,
+                p = 1 + i % 4,
+                id = who.0,
+                name = who.1,
+            )
+        })
+        .collect();
+    let text = format!(r#"{{"incidents":[{}],"limit":10000,"offset":0,"more":false}}"#, incidents.join(","));
+    let opts = Options {
+        me: Some("PXPGF42".into()),
+        from: start,
+        to: now(),
+        zone: ZONE,
+        max_page_minutes: DEFAULT_MAX_PAGE_MINUTES,
+        now: now(),
+    };
+    assert_eq!(pagerduty::read(&text, &opts).unwrap().events.len(), 6_666);
+    report("capture 10,000 PagerDuty incidents, in-process", time(20, || pagerduty::read(&text, &opts).unwrap()));
+    println!("10,000 incidents: {} bytes", text.len());
 }

@@ -41,3 +41,20 @@ impl TempStore {
         self.store.log(&[e], utc("2026-11-25T12:00:00Z")).expect("logging works").remove(0)
     }
 }
+
+/// What capture is told in its tests: November 2026 in Berlin, seen at noon on the 25th.
+pub fn capture_options(me: Option<&str>) -> loadline_core::capture::Options {
+    loadline_core::capture::Options {
+        me: me.map(str::to_owned),
+        from: utc("2026-11-01T00:00:00Z"),
+        to: utc("2026-12-01T00:00:00Z"),
+        zone: BERLIN,
+        max_page_minutes: loadline_core::capture::DEFAULT_MAX_PAGE_MINUTES,
+        now: utc("2026-11-25T12:00:00Z"),
+    }
+}
+
+/// A file under `tests/fixtures/capture/`.
+pub fn capture_fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{}/tests/fixtures/capture/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}

@@ -3,6 +3,9 @@
 mod support;
 
 mod backups;
+mod capture_git;
+mod capture_mapped;
+mod capture_pagerduty;
 mod classification;
 mod cli;
 mod engine;

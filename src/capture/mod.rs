@@ -13,7 +13,10 @@ use ts_rs::TS;
 
 use crate::interruptions::Severity;
 
+pub mod git;
 pub mod inbox;
+pub mod mapped;
+pub mod pagerduty;
 
 /// Which kind of file a capture reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
