@@ -212,6 +212,14 @@ impl Prefs {
                 format!("must be from {MIN_PAGE_MINUTES} to {MAX_PAGE_MINUTES_LIMIT} minutes; got {page}"),
             ));
         }
+        if let Some(dir) = &self.capture.watched_folder {
+            if !std::path::Path::new(dir).is_absolute() || dir.chars().count() > 4096 {
+                return Err(Error::invalid(
+                    "capture.watched_folder",
+                    "must be a folder's full path, e.g. /home/you/pager",
+                ));
+            }
+        }
         for (field, map) in [("capture.me", &self.capture.me), ("capture.maps", &self.capture.maps)] {
             if map.len() > 50
                 || map.iter().any(|(k, v)| k.chars().count() > 60 || v.chars().count() > 1000 || k.trim().is_empty())

@@ -18,6 +18,7 @@ use crate::{changed, clock, quicklog, tray, windows};
 pub fn on_menu(app: &AppHandle, id: &str) {
     match id {
         "open" => windows::show_main(app),
+        "inbox" => windows::show_main_at(app, "inbox"),
         "details" => quicklog::show(app),
         "quit" => app.exit(0),
         "undo" => undo(app),

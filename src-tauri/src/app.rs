@@ -8,6 +8,7 @@ use std::time::Instant;
 use tauri::{Listener, Manager, RunEvent};
 
 use crate::actions;
+use crate::capture_watch;
 use crate::commands;
 use crate::desktop;
 use crate::engine;
@@ -52,6 +53,8 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
                 Err(e) => tracing::error!("no tray icon: {e}"),
             }
             quicklog::follow_prefs(app.handle());
+            app.manage(capture_watch::Watched::default());
+            capture_watch::follow_prefs(app.handle());
             watch::start(app.handle(), &data_dir);
             engine::start(app.handle());
             if !hidden {

@@ -2,8 +2,11 @@
 //! the result back; after a write it calls `changed::after_write`. Those that touch the store
 //! are async: they run off the main thread, so a window never waits on the engine's backup.
 
+use std::path::PathBuf;
+
 use loadline_core::backups::{self, BackupInfo};
 use loadline_core::boundaries::BoundaryInput;
+use loadline_core::capture::inbox::CaptureReport;
 use loadline_core::export::{ExportPreview, ExportRequest};
 use loadline_core::facts::Facts;
 use loadline_core::files;
@@ -16,6 +19,7 @@ use loadline_core::selfcheck::{Question, SelfCheckView, TakeInput, TakeView};
 use loadline_core::store::{ImportReport, Store};
 use loadline_core::summary::{Entry, WeekSummary};
 use loadline_core::usecases::boundaries::{self, BoundaryView};
+use loadline_core::usecases::capture::{self, CaptureRequest, Inbox};
 use loadline_core::usecases::engine::{self, ReminderState, Trial};
 use loadline_core::usecases::{self, entries, exports, selfcheck as selfchecks, views};
 use loadline_core::week::WeekNav;
@@ -66,6 +70,12 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         prefs,
         save_prefs,
         reminder_trial,
+        inbox,
+        capture_files,
+        choose_capture_files,
+        accept_suggestions,
+        accept_edited_suggestion,
+        dismiss_suggestions,
         shortcut_status,
         quicklog_draft,
         set_quicklog_draft,
@@ -344,6 +354,87 @@ pub fn save_prefs<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, pre
     shortcut::apply(&app);
     changed::after_write(&app);
     Ok(())
+}
+
+/// The capture inbox with its headline.
+#[tauri::command(async)]
+pub fn inbox(state: State<'_, AppState>) -> ApiResult<Inbox> {
+    state.with_store(|s| capture::inbox_view(s))
+}
+
+/// Captures files (dropped on the window), each kind told from the file.
+#[tauri::command(async)]
+pub fn capture_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    paths: Arg<Vec<String>>,
+) -> ApiResult<CaptureReport> {
+    let request =
+        CaptureRequest { paths: paths.0.into_iter().map(PathBuf::from).collect(), ..CaptureRequest::default() };
+    let report = state.with_store(|s| capture::capture(s, &request, clock::system_zone(), clock::now()))?;
+    changed::after_write(&app);
+    Ok(report)
+}
+
+/// "Capture from a file…": the files the person picks; `None` when they cancel.
+#[tauri::command(async)]
+pub fn choose_capture_files<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+) -> ApiResult<Option<CaptureReport>> {
+    let Some(picked) = app
+        .dialog()
+        .file()
+        .set_title("Capture from a file")
+        .add_filter("Pager, calendar or export", &["json", "ics", "csv", "jsonl", "ndjson"])
+        .blocking_pick_files()
+    else {
+        return Ok(None);
+    };
+    let paths = picked
+        .into_iter()
+        .map(|p| p.into_path().map_err(|e| ApiError::from(Error::invalid("file", e.to_string()))))
+        .collect::<Result<Vec<_>, _>>()?;
+    let request = CaptureRequest { paths, ..CaptureRequest::default() };
+    let report = state.with_store(|s| capture::capture(s, &request, clock::system_zone(), clock::now()))?;
+    changed::after_write(&app);
+    Ok(Some(report))
+}
+
+/// Logs suggestions as found (`None`: all of them).
+#[tauri::command(async)]
+pub fn accept_suggestions<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    ids: Arg<Option<Vec<i64>>>,
+) -> ApiResult<Vec<Entry>> {
+    let logged = state.with_store(|s| capture::accept(s, ids.0.as_deref(), clock::system_zone(), clock::now()))?;
+    changed::after_write(&app);
+    Ok(logged)
+}
+
+/// Logs one suggestion as the person edited it.
+#[tauri::command(async)]
+pub fn accept_edited_suggestion<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: Arg<i64>,
+    draft: Arg<Draft>,
+) -> ApiResult<Entry> {
+    let logged = state.with_store(|s| capture::accept_edited(s, id.0, &draft.0, clock::system_zone(), clock::now()))?;
+    changed::after_write(&app);
+    Ok(logged)
+}
+
+#[tauri::command(async)]
+pub fn dismiss_suggestions<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    ids: Arg<Option<Vec<i64>>>,
+) -> ApiResult<u32> {
+    let n = state.with_store(|s| capture::dismiss(s, ids.0.as_deref(), clock::now()))?;
+    changed::after_write(&app);
+    Ok(n)
 }
 
 /// What the engine would have said over the last four weeks under preferences not saved yet.

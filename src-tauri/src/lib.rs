@@ -4,6 +4,7 @@
 
 mod actions;
 mod app;
+mod capture_watch;
 mod changed;
 mod clock;
 mod commands;

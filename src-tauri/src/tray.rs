@@ -1,5 +1,5 @@
 //! The tray icon and its menu: this week at a glance (tooltip and the menu's first, disabled
-//! line), one-click presets, "Just ended…", "Undo last log" for a few minutes after a one-click
+//! line), the capture inbox when it holds anything ("5 found in your calendar…"), one-click presets, "Just ended…", "Undo last log" for a few minutes after a one-click
 //! log, "Open Loadline" and "Quit". What the items do is `actions`; `refresh` rebuilds the menu
 //! after any write and after every run of the reminder engine.
 
@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use loadline_core::presets::JUST_ENDED_MINUTES;
 use loadline_core::summary::format_minutes;
-use loadline_core::usecases::{self, views};
+use loadline_core::usecases::{self, capture, views};
 use loadline_core::week::IsoWeek;
 use tauri::image::Image;
 use tauri::menu::{IsMenuItem, Menu, MenuItem, PredefinedMenuItem, Submenu};
@@ -44,11 +44,16 @@ pub fn create(app: &AppHandle, on_menu: fn(&AppHandle, &str)) -> tauri::Result<(
 }
 
 fn menu<R: Runtime>(app: &AppHandle<R>, headline: &str) -> tauri::Result<Menu<R>> {
-    let presets = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.presets)).unwrap_or_default();
-    let mut items: Vec<Box<dyn IsMenuItem<R>>> = vec![
-        Box::new(MenuItem::with_id(app, "headline", headline, false, None::<&str>)?),
-        Box::new(PredefinedMenuItem::separator(app)?),
-    ];
+    let state = app.state::<AppState>();
+    let presets = state.with_store(|s| Ok(s.prefs()?.presets)).unwrap_or_default();
+    let inbox = state.with_store(|s| Ok(capture::inbox_view(s)?.headline)).unwrap_or_default();
+    let mut items: Vec<Box<dyn IsMenuItem<R>>> =
+        vec![Box::new(MenuItem::with_id(app, "headline", headline, false, None::<&str>)?)];
+    // Captured suggestions waiting: "5 found in your calendar…" opens the inbox.
+    if let Some(found) = inbox {
+        items.push(Box::new(MenuItem::with_id(app, "inbox", format!("{found}…"), true, None::<&str>)?));
+    }
+    items.push(Box::new(PredefinedMenuItem::separator(app)?));
     for (n, p) in presets.iter().enumerate() {
         let label = format!("{} · {}", p.label, format_minutes(p.minutes));
         items.push(Box::new(MenuItem::with_id(app, format!("preset:{n}"), label, true, None::<&str>)?));

@@ -70,6 +70,8 @@ pub struct CaptureReport {
     /// Every reason, with how many were skipped for it (0 included).
     pub skipped: BTreeMap<Skip, u32>,
     pub suggestions: Vec<Suggestion>,
+    /// The same in words.
+    pub said: String,
 }
 
 const REASONS: [Skip; 7] =
@@ -78,6 +80,18 @@ const REASONS: [Skip; 7] =
 impl CaptureReport {
     pub fn new() -> CaptureReport {
         CaptureReport { skipped: REASONS.iter().map(|r| (*r, 0)).collect(), ..CaptureReport::default() }
+    }
+
+    /// "Found 12: 5 suggested, skipped 4 in working hours, 2 declined."
+    pub fn summary(&self) -> String {
+        let skipped: Vec<String> =
+            self.skipped.iter().filter(|(_, n)| **n > 0).map(|(why, n)| format!("{n} {}", why.words())).collect();
+        let mut text = format!("Found {}: {} suggested", self.found, self.suggested);
+        if !skipped.is_empty() {
+            text.push_str(&format!(", skipped {}", skipped.join(", ")));
+        }
+        text.push('.');
+        text
     }
 
     pub fn add_skipped(&mut self, skipped: &BTreeMap<Skip, u32>) {
@@ -162,6 +176,23 @@ fn as_entry(e: &Event) -> NewInterruption {
     }
 }
 
+/// The inbox in a few words, for the tray and the window: "5 found in your calendar", or `None`
+/// when it is empty.
+pub fn headline(pending: &[Suggestion]) -> Option<String> {
+    let first = pending.first()?;
+    let place = if pending.iter().all(|s| s.kind == first.kind) {
+        match first.kind {
+            Kind::Pagerduty => "in your pages",
+            Kind::Ics => "in your calendar",
+            Kind::Git => "in your commits",
+            Kind::Csv | Kind::Json => "in your exports",
+        }
+    } else {
+        "to confirm"
+    };
+    Some(format!("{} found {place}", pending.len()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,7 +249,16 @@ mod tests {
         assert_eq!(report.skipped[&Skip::Future], 1);
         assert_eq!(report.skipped[&Skip::NotMe], 1);
         assert_eq!(report.skipped[&Skip::Declined], 0, "every reason is listed");
+        assert_eq!(
+            report.summary(),
+            "Found 6: 1 suggested, skipped 1 in working hours, 1 in the future, 1 not yours, 2 seen before."
+        );
         assert_eq!(s.draft().note.as_deref(), Some("Disk <b>full</b>"), "text stays text");
+        assert_eq!(headline(&report.suggestions).as_deref(), Some("1 found in your pages"));
+        let calendar = Suggestion { kind: Kind::Ics, ..s.clone() };
+        assert_eq!(headline(&[calendar.clone(), calendar.clone()]).as_deref(), Some("2 found in your calendar"));
+        assert_eq!(headline(&[calendar, s.clone()]).as_deref(), Some("2 found to confirm"));
+        assert_eq!(headline(&[]), None);
     }
 
     #[test]

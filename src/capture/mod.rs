@@ -4,19 +4,22 @@
 //! personal time and become suggestions. Nothing here writes an entry: accepting a suggestion goes
 //! through the one write path (`usecases::entries`).
 
+pub mod git;
+pub mod inbox;
+pub mod mapped;
+pub mod pagerduty;
+
 use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::error::{Error, Result};
 use crate::interruptions::Severity;
-
-pub mod git;
-pub mod inbox;
-pub mod mapped;
-pub mod pagerduty;
 
 /// Which kind of file a capture reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
@@ -74,6 +77,20 @@ pub enum Skip {
     OutOfRange,
 }
 
+impl Skip {
+    pub fn words(self) -> &'static str {
+        match self {
+            Skip::WorkingHours => "in working hours",
+            Skip::Declined => "declined",
+            Skip::AllDay => "all day",
+            Skip::Future => "in the future",
+            Skip::NotMe => "not yours",
+            Skip::AlreadySeen => "seen before",
+            Skip::OutOfRange => "outside the days asked for",
+        }
+    }
+}
+
 /// One event a source found: what it would become as an entry.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Event {
@@ -128,3 +145,45 @@ pub const MIN_PAGE_MINUTES: u32 = 5;
 pub const DEFAULT_MAX_PAGE_MINUTES: u32 = 240;
 /// A file larger than this is refused.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What a file looks like from its first bytes (or a folder, from whether it is a repository).
+pub fn detect(path: &Path) -> Result<Option<Kind>> {
+    if path.is_dir() {
+        let repository = path.join(".git").exists() || (path.join("HEAD").is_file() && path.join("objects").is_dir());
+        return Ok(repository.then_some(Kind::Git));
+    }
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(8192).read_to_end(&mut head))
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?;
+    let text = String::from_utf8_lossy(&head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    if text.starts_with("BEGIN:VCALENDAR") {
+        return Ok(Some(Kind::Ics));
+    }
+    if text.starts_with('{') || text.starts_with('[') {
+        let pager = ["\"incidents\"", "\"log_entries\"", "\"event_type\""].iter().any(|k| text.contains(k));
+        return Ok(Some(if pager { Kind::Pagerduty } else { Kind::Json }));
+    }
+    let csv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+        || text.lines().next().is_some_and(|l| l.contains(','));
+    Ok(csv.then_some(Kind::Csv))
+}
+
+/// Reads one file (or repository) as `kind`, whole: a file larger than `MAX_FILE_BYTES` is
+/// refused, and one that fails half-way gives nothing.
+pub fn read(kind: Kind, path: &Path, opts: &Options, mapping: Option<&mapped::Mapping>) -> Result<Found> {
+    if kind == Kind::Git {
+        return git::read(path, opts);
+    }
+    let text = crate::files::read_limited(path, MAX_FILE_BYTES as usize)?;
+    let needs_map =
+        || Error::invalid("map", "a CSV or JSON file needs --map start=…,end=… (or a saved mapping's name)");
+    match kind {
+        Kind::Pagerduty => pagerduty::read(&text, opts),
+        Kind::Ics => Err(Error::invalid("kind", "reading iCalendar files is not built yet")),
+        Kind::Csv => mapped::read_csv(&text, mapping.ok_or_else(needs_map)?, opts),
+        Kind::Json => mapped::read_json(&text, mapping.ok_or_else(needs_map)?, opts),
+        Kind::Git => unreachable!("read from the repository above"),
+    }
+}

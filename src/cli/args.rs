@@ -60,12 +60,75 @@ pub enum Command {
     /// What the reminder engine says: `replay` shows what it would have notified
     #[command(subcommand)]
     Notices(NoticesCommand),
+    /// Read what the systems that interrupt you exported (PagerDuty, a calendar, git, any CSV or
+    /// JSON with a mapping) and suggest the entries that crossed into your own time
+    Capture(CaptureArgs),
+    /// The captured suggestions: list them, accept or dismiss
+    Inbox(InboxArgs),
     /// Merge your team's share files (from `export --format team`): who carries the after-hours
     /// load, and which sources reach only one person
     Team(TeamArgs),
     /// The monthly self-check (the Copenhagen Burnout Inventory): the takes, newest first, or
     /// take it, correct today's take, or print its questions
     Selfcheck(SelfcheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CaptureArgs {
+    /// Files, folders of files, or git repositories
+    #[arg(required = true, value_name = "FILE|DIR")]
+    pub files: Vec<PathBuf>,
+    /// pagerduty, ics, git, csv or json (default: told from each file)
+    #[arg(long)]
+    pub kind: Option<String>,
+    /// Who you are there: a PagerDuty user id, name or email; a calendar address; a git author
+    /// email (kept for next time)
+    #[arg(long, value_name = "ID")]
+    pub me: Option<String>,
+    /// First local day, YYYY-MM-DD (default: 12 weeks ago)
+    #[arg(long, value_name = "DAY")]
+    pub from: Option<String>,
+    /// Last local day, inclusive (default: today, up to now)
+    #[arg(long, value_name = "DAY")]
+    pub to: Option<String>,
+    /// The zone for times written without one (default: the home zone)
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+    /// For CSV and JSON: start=FIELD,end=FIELD,source=FIELD,severity=FIELD,id=FIELD (or a saved name)
+    #[arg(long, value_name = "SPEC|NAME")]
+    pub map: Option<String>,
+    /// Save the --map under this name
+    #[arg(long, value_name = "NAME")]
+    pub save_map: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct InboxArgs {
+    #[command(subcommand)]
+    pub command: Option<InboxCommand>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum InboxCommand {
+    /// Log suggestions as entries; prints the new entries' ids
+    Accept(Decide),
+    /// Drop suggestions; they are never suggested again
+    Dismiss(Decide),
+}
+
+#[derive(Debug, Args)]
+pub struct Decide {
+    /// Suggestion ids, from `loadline inbox`
+    #[arg(required_unless_present = "all", conflicts_with = "all")]
+    pub ids: Vec<i64>,
+    /// Every suggestion in the inbox
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]

@@ -5,6 +5,7 @@
 //! Exit codes: 0 done; 1 failed (or nothing to undo); 2 bad input, with nothing written.
 
 mod args;
+mod capture;
 mod selfcheck;
 mod team;
 mod text;
@@ -75,6 +76,7 @@ fn only_reads(command: &Command) -> bool {
         // A replay runs on a copy in memory.
         Command::Notices(_) => true,
         Command::Selfcheck(s) => matches!(s.command, None | Some(args::SelfcheckCommand::Questions { .. })),
+        Command::Inbox(i) => i.command.is_none(),
         _ => false,
     }
 }
@@ -103,6 +105,8 @@ fn execute(store: &mut Store, command: Command, ctx: &mut Context) -> Result<i32
         Command::Settings(cmd) => settings(store, cmd, ctx),
         Command::Notices(NoticesCommand::Replay(args)) => replay(store, args, ctx),
         Command::Selfcheck(args) => selfcheck::run(store, args, ctx),
+        Command::Capture(args) => capture::capture(store, args, ctx),
+        Command::Inbox(args) => capture::inbox(store, args, ctx),
         Command::Team(_) => unreachable!("handled before the store is opened"),
     }
 }

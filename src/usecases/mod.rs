@@ -7,6 +7,7 @@
 
 pub mod backups;
 pub mod boundaries;
+pub mod capture;
 pub mod engine;
 pub mod entries;
 pub mod exports;

@@ -10,6 +10,7 @@ import type { ApiError } from './bindings/ApiError';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryInput } from './bindings/BoundaryInput';
 import type { BoundaryView } from './bindings/BoundaryView';
+import type { CaptureReport } from './bindings/CaptureReport';
 import type { Draft } from './bindings/Draft';
 import type { Entry } from './bindings/Entry';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -18,6 +19,7 @@ import type { ExportRequest } from './bindings/ExportRequest';
 import type { FieldProblem } from './bindings/FieldProblem';
 import type { Facts } from './bindings/Facts';
 import type { ImportReport } from './bindings/ImportReport';
+import type { Inbox } from './bindings/Inbox';
 import type { Notice } from './bindings/Notice';
 import type { Prefs } from './bindings/Prefs';
 import type { Question } from './bindings/Question';
@@ -194,6 +196,19 @@ export const prefs = () => call<Prefs>('prefs');
  * fresh `prefs()` read and change only what the form holds.
  */
 export const savePrefs = (prefs: Prefs) => call<null>('save_prefs', { prefs });
+
+/** The capture inbox: what was captured and waits to be accepted or dismissed. */
+export const inbox = () => call<Inbox>('inbox');
+/** Captures these files (dropped on the window); each kind is told from the file. */
+export const captureFiles = (paths: string[]) => call<CaptureReport>('capture_files', { paths });
+/** "Capture from a file…": null when the person cancels the dialog. */
+export const chooseCaptureFiles = () => call<CaptureReport | null>('choose_capture_files');
+/** Logs suggestions as found; null: all of them. */
+export const acceptSuggestions = (ids: number[] | null) => call<Entry[]>('accept_suggestions', { ids });
+/** Logs one suggestion as the person edited it. */
+export const acceptEditedSuggestion = (id: number, draft: Draft) => call<Entry>('accept_edited_suggestion', { id, draft });
+/** Drops suggestions for good; null: all of them. */
+export const dismissSuggestions = (ids: number[] | null) => call<number>('dismiss_suggestions', { ids });
 
 /** What the reminder engine would have shown over the last four weeks under these (unsaved) preferences. */
 export const reminderTrial = (prefs: Prefs) => call<Trial>('reminder_trial', { prefs });

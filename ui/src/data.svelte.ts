@@ -4,6 +4,7 @@
 // too, and `warningsVersion` tells the Warnings view the reminder engine looked again.
 
 import * as api from './api';
+import type { Inbox } from './bindings/Inbox';
 import type { About } from './bindings/About';
 import type { BackupInfo } from './bindings/BackupInfo';
 import type { BoundaryView } from './bindings/BoundaryView';
@@ -36,6 +37,8 @@ class AppData {
   sources = $state<string[]>([]);
   thisWeek = $state<WeekSummary | null>(null);
   reminders = $state<ReminderState | null>(null);
+  /** The capture inbox: its headline ("5 found in your calendar") and the suggestions. */
+  inbox = $state<Inbox | null>(null);
   /** Presets, shortcut, reflection reminder, thresholds, whether the welcome was done. */
   prefs = $state<Prefs | null>(null);
   /** Version, paths, whether a tray icon shows, start at login; null until read (or if it failed). */
@@ -155,7 +158,7 @@ class AppData {
       if (load !== this.#loads) return;
       this.loadError = problemOf(e).message;
     }
-    await Promise.all([this.reloadReminders(), this.reloadShortcut()]);
+    await Promise.all([this.reloadReminders(), this.reloadShortcut(), this.reloadInbox()]);
     this.version++;
   }
 
@@ -165,6 +168,15 @@ class AppData {
       this.shortcut = await api.shortcutStatus();
     } catch {
       // Settings says it could not tell; nothing else depends on it.
+    }
+  }
+
+  /** The capture inbox; a failure leaves the old one (the Inbox view shows its own error). */
+  async reloadInbox(): Promise<void> {
+    try {
+      this.inbox = await api.inbox();
+    } catch {
+      // Only the badge and the list depend on it.
     }
   }
 

@@ -9,4 +9,8 @@ export type CaptureReport = { found: number, suggested: number,
 /**
  * Every reason, with how many were skipped for it (0 included).
  */
-skipped: { [key in Skip]?: number }, suggestions: Array<Suggestion>, };
+skipped: { [key in Skip]?: number }, suggestions: Array<Suggestion>, 
+/**
+ * The same in words.
+ */
+said: string, };
