@@ -3,8 +3,8 @@
 //! the command line. The core never reads the system clock: `now` is always an argument.
 
 pub mod backups;
-pub mod capture;
 pub mod boundaries;
+pub mod capture;
 pub mod classify;
 pub mod cli;
 pub mod error;

@@ -3,6 +3,7 @@
 mod support;
 
 mod backups;
+mod capture_ics;
 mod classification;
 mod cli;
 mod engine;

@@ -13,6 +13,8 @@ use ts_rs::TS;
 
 use crate::interruptions::Severity;
 
+pub mod ics;
+
 /// Which kind of file a capture reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
