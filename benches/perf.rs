@@ -6,14 +6,16 @@
 //!   use (50,000 entries);
 //! - each export format over the same 50,000 entries, in-process;
 //! - a team share file of the last year, and merging 50 people's share files of 52 weeks;
-//! - capturing 10,000 PagerDuty incidents (`GET /incidents` as saved), in-process.
+//! - capturing 10,000 PagerDuty incidents (`GET /incidents` as saved), in-process;
+//! - capturing a busy year of calendar: 5,000 events, 200 of them weekly series with an EXDATE
+//!   and a moved instance each, in an IANA and a Windows zone.
 //!
-//! `cargo bench -p loadline-core --bench perf -- capture` runs the capture figure alone.
+//! `cargo bench -p loadline-core --bench perf -- capture` runs the capture figures alone.
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Duration as Span, Utc};
-use loadline_core::capture::{pagerduty, Options, DEFAULT_MAX_PAGE_MINUTES};
+use loadline_core::capture::{ics, pagerduty, Options, DEFAULT_MAX_PAGE_MINUTES};
 use loadline_core::export::{full_backup, render, Format, Include, Range};
 use loadline_core::interruptions::{Draft, NewInterruption};
 use loadline_core::store::Store;
@@ -149,6 +151,61 @@ fn main() {
     println!("share file of 52 weeks: {} bytes", texts[0].len());
 }
 
+/// An Outlook-like export of a busy year: 4,800 one-off meetings (some all-day, some declined,
+/// some organized by the person) and 200 weekly series, each with an EXDATE and a moved instance.
+fn busy_calendar_year() -> String {
+    let first = now() - Span::days(365);
+    let zones = ["Europe/Berlin", "W. Europe Standard Time"];
+    let mut out =
+        String::from("BEGIN:VCALENDAR\r\nPRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nVERSION:2.0\r\n");
+    out.push_str("BEGIN:VTIMEZONE\r\nTZID:W. Europe Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16011028T030000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nBEGIN:DAYLIGHT\r\nDTSTART:16010325T020000\r\nRRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\nEND:DAYLIGHT\r\nEND:VTIMEZONE\r\n");
+    let local = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%S").to_string();
+    for i in 0..4800i64 {
+        let at = first + Span::minutes(i * 109 % (365 * 24 * 60));
+        let tz = zones[i as usize % 2];
+        let start = if i % 25 == 0 {
+            format!(
+                "DTSTART;VALUE=DATE:{}\r\nDTEND;VALUE=DATE:{}\r\n",
+                at.format("%Y%m%d"),
+                (at + Span::days(1)).format("%Y%m%d")
+            )
+        } else {
+            format!(
+                "DTSTART;TZID=\"{tz}\":{}\r\nDTEND;TZID=\"{tz}\":{}\r\n",
+                local(at),
+                local(at + Span::minutes(15 + i % 90))
+            )
+        };
+        let partstat = if i % 11 == 0 { "DECLINED" } else { "ACCEPTED" };
+        let organizer = if i % 7 == 0 { "ana@example.com" } else { "ben@example.com" };
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:040000008200E00074C5B7101A82E0080000000{i:08}\r\n{start}SUMMARY;LANGUAGE=en-us:Incident review {i}\r\nORGANIZER;CN=\"Person {}\":mailto:{organizer}\r\nATTENDEE;CN=\"Ana Lima\";PARTSTAT={partstat}:mailto:ana@example.com\r\nDESCRIPTION:Notes for the review\\, with a long line folded the way Outlook fol\r\n ds it.\r\nX-MICROSOFT-CDO-BUSYSTATUS:BUSY\r\nEND:VEVENT\r\n",
+            i % 40
+        ));
+    }
+    for s in 0..200i64 {
+        let at = first + Span::hours(s * 7 % (7 * 24)) + Span::minutes(s % 4 * 15);
+        let tz = zones[s as usize % 2];
+        let uid = format!("series-{s}@example.com");
+        let excluded = at + Span::weeks(10);
+        let moved = at + Span::weeks(20);
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;TZID={tz}:{}\r\nDTEND;TZID={tz}:{}\r\nRRULE:FREQ=WEEKLY\r\nEXDATE;TZID={tz}:{}\r\nSUMMARY:Weekly sync {s}\r\nORGANIZER;CN=Ana Lima:mailto:ana@example.com\r\nEND:VEVENT\r\n",
+            local(at),
+            local(at + Span::minutes(30)),
+            local(excluded)
+        ));
+        out.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nRECURRENCE-ID;TZID={tz}:{}\r\nDTSTART;TZID={tz}:{}\r\nDTEND;TZID={tz}:{}\r\nSUMMARY:Weekly sync {s} (moved)\r\nEND:VEVENT\r\n",
+            local(moved),
+            local(moved + Span::hours(2)),
+            local(moved + Span::minutes(150))
+        ));
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
 /// One member of a team of 50: the same year of weeks under another name and person.
 fn team_member(store: &Store, n: usize) -> share::ShareFile {
     let request = team::ShareRequest {
@@ -167,7 +224,7 @@ fn team_member(store: &Store, n: usize) -> share::ShareFile {
 }
 
 /// 10,000 incidents as `GET /incidents` writes them (about 1.4 KB each), a third of them someone
-/// else's, read for one person.
+/// else's, read for one person; then a busy year of calendar.
 fn capture() {
     let start = now() - Span::days(365);
     let incidents: Vec<String> = (0..10_000)
@@ -198,4 +255,22 @@ fn capture() {
     assert_eq!(pagerduty::read(&text, &opts).unwrap().events.len(), 6_666);
     report("capture 10,000 PagerDuty incidents, in-process", time(20, || pagerduty::read(&text, &opts).unwrap()));
     println!("10,000 incidents: {} bytes", text.len());
+
+    let calendar = busy_calendar_year();
+    let opts = Options {
+        me: Some("ana@example.com".into()),
+        from: now() - Span::days(365),
+        to: now(),
+        zone: ZONE,
+        max_page_minutes: DEFAULT_MAX_PAGE_MINUTES,
+        now: now(),
+    };
+    let found = ics::read(&calendar, &opts).unwrap();
+    report("capture a year of calendar, 5,000 events (.ics)", time(20, || ics::read(&calendar, &opts).unwrap()));
+    println!(
+        "calendar of a year: {} bytes, {} events found, {} skipped",
+        calendar.len(),
+        found.events.len(),
+        found.skipped.values().sum::<u32>()
+    );
 }

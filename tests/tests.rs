@@ -4,6 +4,7 @@ mod support;
 
 mod backups;
 mod capture_git;
+mod capture_ics;
 mod capture_inbox;
 mod capture_mapped;
 mod capture_pagerduty;

@@ -5,6 +5,7 @@
 //! through the one write path (`usecases::entries`).
 
 pub mod git;
+pub mod ics;
 pub mod inbox;
 pub mod mapped;
 pub mod pagerduty;
@@ -181,7 +182,7 @@ pub fn read(kind: Kind, path: &Path, opts: &Options, mapping: Option<&mapped::Ma
         || Error::invalid("map", "a CSV or JSON file needs --map start=…,end=… (or a saved mapping's name)");
     match kind {
         Kind::Pagerduty => pagerduty::read(&text, opts),
-        Kind::Ics => Err(Error::invalid("kind", "reading iCalendar files is not built yet")),
+        Kind::Ics => ics::read(&text, opts),
         Kind::Csv => mapped::read_csv(&text, mapping.ok_or_else(needs_map)?, opts),
         Kind::Json => mapped::read_json(&text, mapping.ok_or_else(needs_map)?, opts),
         Kind::Git => unreachable!("read from the repository above"),
