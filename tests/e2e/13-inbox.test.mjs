@@ -1,0 +1,60 @@
+// (13) Capture through the Inbox: what the CLI captured from a PagerDuty export waits in the
+// window; A accepts, D dismisses, E edits then accepts; each lands in the store as the CLI sees it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { By, cli, cliJson, click, entries, retryStale, type, waitFor, waitForText, withApp } from './lib.mjs';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'capture');
+
+test('suggestions are accepted, edited and dismissed from the keyboard', async (t) => {
+  let captured;
+  const seed = (dataDir) => {
+    captured = JSON.parse(cli(dataDir, 'capture', join(FIXTURES, 'incidents.json'), '--from', '2026-09-01', '--json'));
+    assert.ok(captured.suggested >= 3, `the fixture suggests some: ${captured.said}`);
+  };
+  await withApp(
+    t,
+    async (driver, dataDir) => {
+      await waitForText(driver, 'inbox-badge', String(captured.suggested));
+      await click(driver, 'nav-inbox');
+      await waitForText(driver, 'inbox-headline', `${captured.suggested} found in your pages`);
+      const rows = async () => driver.findElements(By.css('[data-testid="suggestion"]'));
+      // The first suggestion chosen, then a key: as a person who clicks and types.
+      const key = async (k) => {
+        await retryStale(async () => (await rows())[0].click());
+        await (await driver.switchTo().activeElement()).sendKeys(k);
+      };
+      assert.equal((await rows()).length, captured.suggested);
+
+      // A on the first (selected) suggestion logs it.
+      const first = captured.suggestions[0];
+      await key('a');
+      await driver.wait(async () => entries(dataDir).length === 1, 10000, 'A logs the suggestion');
+      assert.equal(entries(dataDir)[0].minutes, first.minutes);
+      await driver.wait(async () => (await rows()).length === captured.suggested - 1, 10000, 'it leaves the inbox');
+
+      // D dismisses the next one for good.
+      await key('d');
+      await driver.wait(async () => (await rows()).length === captured.suggested - 2, 10000, 'D dismisses');
+      assert.equal(cliJson(dataDir, 'inbox').length, captured.suggested - 2);
+
+      // E opens the edit; a bad minutes value is refused beside its field, then fixed.
+      await key('e');
+      await waitFor(driver, 'edit-minutes');
+      await type(driver, 'edit-minutes', '0');
+      await click(driver, 'edit-accept');
+      await waitFor(driver, 'edit-minutes', { extra: '[aria-invalid="true"]' });
+      await type(driver, 'edit-minutes', '42');
+      await click(driver, 'edit-accept');
+      await driver.wait(async () => entries(dataDir).length === 2, 10000, 'the edited one is logged');
+      assert.ok(entries(dataDir).some((e) => e.minutes === 42));
+      const again = JSON.parse(cli(dataDir, 'capture', join(FIXTURES, 'incidents.json'), '--from', '2026-09-01', '--json'));
+      assert.equal(again.suggested, 0, 'capturing again suggests nothing');
+    },
+    { seed },
+  );
+});
