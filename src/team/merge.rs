@@ -39,6 +39,28 @@ pub struct TeamReport {
     pub heatmap: Vec<Vec<u32>>,
     /// Breaches by category, the whole team.
     pub breaches: BTreeMap<String, u32>,
+    /// The guidance the shares and sources were held against, for a reader to be told.
+    pub rules: TeamRules,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TeamRules {
+    /// `MOST_SHARE`, `IDEAL_SHARE`: fractions of the team's after-hours minutes.
+    pub most_share: f64,
+    pub ideal_share: f64,
+    /// `SPOF_SACRIFICES` in `SPOF_WEEKS` weeks.
+    pub spof_sacrifices: u32,
+    pub spof_weeks: u32,
+}
+
+impl TeamRules {
+    pub const DEFAULT: TeamRules = TeamRules {
+        most_share: MOST_SHARE,
+        ideal_share: IDEAL_SHARE,
+        spof_sacrifices: SPOF_SACRIFICES,
+        spof_weeks: SPOF_WEEKS as u32,
+    };
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -259,6 +281,7 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
         sleep_interruptions: sleep,
         heatmap,
         breaches,
+        rules: TeamRules::DEFAULT,
     })
 }
 

@@ -35,16 +35,31 @@ pub struct TeamMerge {
 
 /// How a file is named in the report and in a refusal: its name without the directory.
 fn label(path: &Path) -> String {
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    let label = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    if label.is_empty() {
+        "file".into()
+    } else {
+        label
+    }
 }
+
+/// More files than any team merges at once is a mistake (a folder's worth dropped), not a team.
+pub const MAX_FILES: usize = 100;
 
 /// Reads every file (each size-limited and checked whole), then merges them; a problem is named
 /// with its file.
 pub fn merge_files(paths: &[&Path]) -> Result<TeamMerge> {
+    if paths.len() > MAX_FILES {
+        return Err(Error::invalid("files", format!("merge at most {MAX_FILES} share files at once")));
+    }
     let mut files = Vec::new();
     for path in paths {
         let label = label(path);
-        let text = files::read_limited(path, share::MAX_BYTES).map_err(|e| e.within(&label))?;
+        // A file that cannot be read is one the person named wrongly (moved, a folder): say which.
+        let text = files::read_limited(path, share::MAX_BYTES).map_err(|e| match e {
+            Error::Io { source, .. } => Error::invalid(label.as_str(), format!("cannot be read: {source}")),
+            other => other.within(&label),
+        })?;
         files.push((label.clone(), share::parse(&text).map_err(|e| e.within(&label))?));
     }
     let report = merge(&files)?;
