@@ -463,3 +463,34 @@ fn a_self_check_taken_from_the_terminal_is_scored_and_a_wrong_scale_writes_nothi
     assert_eq!(r.code, 2);
     assert!(r.err.contains("only on the day it was taken"), "{}", r.err);
 }
+
+#[test]
+fn a_team_share_is_an_export_and_two_of_them_merge_into_a_report() {
+    let (ana, ben, out) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    for (dir, at) in [(&ana, "2026-11-23T21:00"), (&ana, "2026-11-24T21:00"), (&ben, "2026-11-24T19:00")] {
+        let r = run(dir.path(), &["log", "--channel", "page", "--minutes", "30", "--at", at, "--source", "db"]);
+        assert_eq!(r.code, 0, "{}", r.err);
+    }
+    let mut files = Vec::new();
+    for (dir, name) in [(&ana, "Ana"), (&ben, "Ben")] {
+        let file = out.path().join(format!("{name}.json"));
+        let args = ["export", "--format", "team", "--range", "this-week", "--as", name, "--team-key", "k"];
+        let r = run(dir.path(), &[&args[..], &["--out", file.to_str().unwrap()]].concat());
+        assert_eq!(r.code, 0, "{}", r.err);
+        files.push(file.to_str().unwrap().to_string());
+    }
+    let report = json_of(&run(ana.path(), &["team", &files[0], &files[1], "--format", "json"]));
+    assert_eq!(report["verdict"], "After-hours load is carried by one person: Ana 67 %.");
+    assert_eq!(report["range"]["first_day"], "2026-11-23");
+
+    let refused = run(ana.path(), &["export", "--format", "team", "--include", "notes", "--out", "-"]);
+    assert_eq!(refused.code, 2);
+    assert!(refused.err.contains("as: ") && refused.err.contains("team-key: "), "{}", refused.err);
+    let refused = run(ana.path(), &["export", "--format", "html", "--as", "Ana", "--out", "-"]);
+    assert_eq!((refused.code, refused.err.as_str()), (2, "loadline: as: is for --format team only\n"));
+}
+
+fn json_of(r: &Run) -> Value {
+    assert_eq!(r.code, 0, "{}", r.err);
+    serde_json::from_str(&r.out).unwrap()
+}

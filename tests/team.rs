@@ -112,7 +112,7 @@ fn a_share_file_holds_no_note_no_time_and_names_only_if_asked() {
     assert_eq!(names, [Some("db-primary")], "the name as first typed");
     let r =
         merge(&[("ana.json".into(), named), ("b.json".into(), share_of(&temp_store(), "Ben", "blue team"))]).unwrap();
-    assert_eq!(r.sources[0].label(), "db-primary");
+    assert_eq!(r.sources[0].label, "db-primary");
     assert_eq!(share::parse(&text).unwrap(), share_of(&ana, "Ana", "blue team"), "a file reads back as written");
 }
 
@@ -151,6 +151,132 @@ fn a_busy_year_shares_in_under_50_kb() {
     let text = team::share(&t.store, &request, BERLIN, utc(NOW)).unwrap().to_json();
     assert!(text.len() <= 50_000, "a year's share file is {} bytes", text.len());
     eprintln!("a busy year shares in {} bytes", text.len());
+}
+
+/// The team share as one more export: the request the Export view and the CLI send.
+mod exported {
+    use super::*;
+    use loadline_core::export::ExportRequest;
+    use loadline_core::usecases::exports;
+
+    fn request(range: &str) -> ExportRequest {
+        ExportRequest {
+            format: "team".into(),
+            range: Some(range.into()),
+            team_name: Some("Ana".into()),
+            team_key: Some("blue team".into()),
+            ..ExportRequest::default()
+        }
+    }
+
+    #[test]
+    fn the_preview_is_the_file_written_and_reads_back_as_the_share() {
+        let (ana, _, _) = three_people();
+        let r = request("4-weeks");
+        let preview = exports::preview(&ana.store, &r, BERLIN, utc(NOW)).unwrap();
+        let path = ana.dir.path().join(&preview.file_name);
+        exports::save(&ana.store, &r, &path, BERLIN, utc(NOW)).unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), preview.text, "the preview is the file");
+        assert_eq!(exports::render(&ana.store, &r, BERLIN, utc(NOW)).unwrap(), preview.text);
+        // The same file as the use case's share: one path.
+        assert_eq!(share::parse(&preview.text).unwrap(), share_of(&ana, "Ana", "blue team"));
+        // Four whole weeks, Monday to Sunday, and a name that says whose and which weeks.
+        assert_eq!((preview.from.as_str(), preview.to.as_str()), ("2026-11-02", "2026-11-29"));
+        assert_eq!(preview.file_name, "loadline-team-ana-2026-W45-to-2026-W48.json");
+        assert_eq!(preview.paper, None);
+        assert!(!preview.text.contains("blue team") && !preview.text.contains("db-primary"));
+        let named =
+            ExportRequest { include: loadline_core::export::Include { sources: true, ..Default::default() }, ..r };
+        let text = exports::render(&ana.store, &named, BERLIN, utc(NOW)).unwrap();
+        assert_eq!(share::parse(&text).unwrap().sources[0].name.as_deref(), Some("db-primary"));
+    }
+
+    #[test]
+    fn the_passphrase_never_shows_in_a_debug_line() {
+        let line = format!("{:?}", request("all"));
+        assert!(!line.contains("blue team") && line.contains("team_key: Some(\"(not shown)\")"), "{line}");
+    }
+
+    #[test]
+    fn the_file_name_carries_the_pseudonym_in_its_own_letters() {
+        let (ana, _, _) = three_people();
+        let r = ExportRequest { team_name: Some("Анна".into()), ..request("this-week") };
+        assert_eq!(
+            exports::preview(&ana.store, &r, BERLIN, utc(NOW)).unwrap().file_name,
+            "loadline-team-анна-2026-W48.json"
+        );
+        let r = ExportRequest { team_name: Some("★★".into()), ..request("this-week") };
+        assert_eq!(
+            exports::preview(&ana.store, &r, BERLIN, utc(NOW)).unwrap().file_name,
+            "loadline-team-2026-W48.json"
+        );
+        let r = ExportRequest { team_name: Some("  Ana María (SRE) ".into()), ..request("this-week") };
+        assert_eq!(
+            exports::preview(&ana.store, &r, BERLIN, utc(NOW)).unwrap().file_name,
+            "loadline-team-ana-maría-sre-2026-W48.json"
+        );
+    }
+
+    #[test]
+    fn a_missing_name_and_passphrase_are_named_at_once_and_notes_or_a_message_never_go() {
+        let (ana, _, _) = three_people();
+        let bare = ExportRequest { team_name: None, team_key: Some(" ".into()), ..request("all") };
+        match exports::preview(&ana.store, &bare, BERLIN, utc(NOW)).unwrap_err() {
+            loadline_core::Error::Invalid { field, also, .. } => {
+                assert_eq!(field, "as");
+                assert_eq!(also.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["team-key"]);
+            }
+            other => panic!("{other}"),
+        }
+        let noted = ExportRequest {
+            include: loadline_core::export::Include { notes: true, ..Default::default() },
+            ..request("all")
+        };
+        let err = exports::preview(&ana.store, &noted, BERLIN, utc(NOW)).unwrap_err().to_string();
+        assert!(err.starts_with("include: a team share can include source names only"), "{err}");
+        let message = ExportRequest { message: Some("hi".into()), ..request("all") };
+        assert!(exports::preview(&ana.store, &message, BERLIN, utc(NOW))
+            .unwrap_err()
+            .to_string()
+            .starts_with("message: "));
+        let html = ExportRequest { format: "html".into(), ..request("all") };
+        assert_eq!(
+            exports::preview(&ana.store, &html, BERLIN, utc(NOW)).unwrap_err().to_string(),
+            "as: is for --format team only"
+        );
+    }
+
+    #[test]
+    fn the_merged_report_saves_as_html_markdown_or_json_with_a_name_for_its_weeks() {
+        let (ana, ben, _) = three_people();
+        let dir = tempfile::tempdir().unwrap();
+        let mut paths = Vec::new();
+        for (t, name) in [(&ana, "Ana"), (&ben, "Ben")] {
+            let path = dir.path().join(format!("{name}.json"));
+            std::fs::write(&path, share_of(t, name, "blue team").to_json()).unwrap();
+            paths.push(path);
+        }
+        let paths: Vec<&std::path::Path> = paths.iter().map(|p| p.as_path()).collect();
+        let merged = team::merge_files(&paths).unwrap();
+        assert_eq!(merged.files, ["Ana.json", "Ben.json"]);
+        assert!(merged.report.people[0].over_half && !merged.report.people[1].over_half);
+        assert_eq!(
+            (merged.report.range.first_day.to_string(), merged.report.range.last_day.to_string()),
+            ("2026-11-02".into(), "2026-11-29".into())
+        );
+        let html = team::document(&paths, "html", utc(NOW)).unwrap();
+        assert_eq!(html.file_name, "loadline-team-report-2026-W45-to-2026-W48.html");
+        assert!(html.text.contains(&merged.report.verdict) && html.text.contains("(over half)"));
+        let md = team::document(&paths, "md", utc(NOW)).unwrap();
+        assert!(md.file_name.ends_with(".md") && md.text.starts_with("# Team after-hours load"));
+        let json: serde_json::Value =
+            serde_json::from_str(&team::document(&paths, "JSON", utc(NOW)).unwrap().text).unwrap();
+        assert_eq!(json["verdict"], merged.report.verdict.as_str());
+        assert!(team::document(&paths, "pdf", utc(NOW))
+            .unwrap_err()
+            .to_string()
+            .starts_with("format: 'pdf' is not a team report format"));
+    }
 }
 
 mod refused {

@@ -21,7 +21,8 @@ use loadline_core::summary::{Entry, WeekSummary};
 use loadline_core::usecases::boundaries::{self, BoundaryView};
 use loadline_core::usecases::capture::{self, CaptureRequest, Inbox};
 use loadline_core::usecases::engine::{self, ReminderState, Trial};
-use loadline_core::usecases::{self, entries, exports, selfcheck as selfchecks, views};
+use loadline_core::usecases::team::TeamMerge;
+use loadline_core::usecases::{self, entries, exports, selfcheck as selfchecks, team, views};
 use loadline_core::week::WeekNav;
 use loadline_core::Error;
 use tauri::{AppHandle, Runtime, State};
@@ -65,6 +66,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         export_preview,
         export_save,
         import_backup,
+        team_choose,
+        team_merge,
+        team_save,
         backups,
         restore_backup,
         prefs,
@@ -282,10 +286,13 @@ pub fn snooze_today<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -
 
 #[tauri::command(async)]
 pub fn export_preview(state: State<'_, AppState>, request: Arg<ExportRequest>) -> ApiResult<ExportPreview> {
-    state.with_store(|s| exports::preview(s, &request.0, clock::system_zone(), clock::now()))
+    let preview = state.with_store(|s| exports::preview(s, &request.0, clock::system_zone(), clock::now()))?;
+    state.keep_preview(request.0, preview.clone());
+    Ok(preview)
 }
 
-/// Asks where to save (the system's dialog), then writes exactly what the preview showed.
+/// Asks where to save (the system's dialog), then writes exactly what the preview showed: the
+/// previewed text itself when this request was the last one previewed, else a fresh rendering.
 /// `None` when the person cancels.
 #[tauri::command(async)]
 pub fn export_save<R: Runtime>(
@@ -293,15 +300,58 @@ pub fn export_save<R: Runtime>(
     state: State<'_, AppState>,
     request: Arg<ExportRequest>,
 ) -> ApiResult<Option<String>> {
-    let now = clock::now();
-    let preview = state.with_store(|s| exports::preview(s, &request.0, clock::system_zone(), now))?;
-    let Some(path) =
-        app.dialog().file().set_title("Save the export").set_file_name(&preview.file_name).blocking_save_file()
-    else {
+    let preview = match state.preview_of(&request.0) {
+        Some(shown) => shown,
+        None => state.with_store(|s| exports::preview(s, &request.0, clock::system_zone(), clock::now()))?,
+    };
+    let Some(path) = save_path(&app, "Save the export", &preview.file_name)? else { return Ok(None) };
+    files::write_private(&path, preview.text.as_bytes())?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// The system's save dialog, offering `file_name`; `None` when the person cancels.
+fn save_path<R: Runtime>(app: &AppHandle<R>, title: &str, file_name: &str) -> ApiResult<Option<std::path::PathBuf>> {
+    let Some(path) = app.dialog().file().set_title(title).set_file_name(file_name).blocking_save_file() else {
         return Ok(None);
     };
     let path = path.into_path().map_err(|e| ApiError::from(Error::invalid("file", e.to_string())))?;
-    files::write_private(&path, preview.text.as_bytes())?;
+    Ok(Some(path))
+}
+
+/// Asks for the team's share files (the system's open dialog, several at once); their paths,
+/// or `None` when the person cancels.
+#[tauri::command(async)]
+pub fn team_choose<R: Runtime>(app: AppHandle<R>) -> ApiResult<Option<Vec<String>>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("Choose your team's share files")
+        .add_filter("Loadline team share file", &["json"])
+        .blocking_pick_files();
+    Ok(picked
+        .map(|files| files.into_iter().filter_map(|f| f.into_path().ok()).map(|p| p.display().to_string()).collect()))
+}
+
+/// Merges the share files at `paths` (chosen or dropped on the Team view): the report, or a
+/// refusal naming the file.
+#[tauri::command(async)]
+pub fn team_merge(paths: Arg<Vec<String>>) -> ApiResult<TeamMerge> {
+    let paths: Vec<&std::path::Path> = paths.0.iter().map(std::path::Path::new).collect();
+    Ok(team::merge_files(&paths)?)
+}
+
+/// Merges the files again and saves the report as `html` or `md` where the person chooses;
+/// the path written, or `None` when they cancel.
+#[tauri::command(async)]
+pub fn team_save<R: Runtime>(
+    app: AppHandle<R>,
+    paths: Arg<Vec<String>>,
+    format: Arg<String>,
+) -> ApiResult<Option<String>> {
+    let paths: Vec<&std::path::Path> = paths.0.iter().map(std::path::Path::new).collect();
+    let document = team::document(&paths, &format.0, clock::now())?;
+    let Some(path) = save_path(&app, "Save the team report", &document.file_name)? else { return Ok(None) };
+    files::write_private(&path, document.text.as_bytes())?;
     Ok(Some(path.display().to_string()))
 }
 

@@ -1,10 +1,11 @@
 //! The app's state, built once in `setup` and managed by Tauri: the store (or why it could not
-//! be opened, so a backup can be offered) and entries deleted from the window that can still
-//! be undone.
+//! be opened, so a backup can be offered), entries deleted from the window that can still
+//! be undone, and the export last previewed, which "Save…" writes as it was shown.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
+use loadline_core::export::{ExportPreview, ExportRequest};
 use loadline_core::interruptions::Interruption;
 use loadline_core::store::Store;
 use loadline_core::usecases;
@@ -17,6 +18,10 @@ pub struct AppState {
     db: Mutex<Result<Store, String>>,
     /// Deleted in this session, newest last, so "Undo" can put them back as they were.
     deleted: Mutex<Vec<Interruption>>,
+    /// The last preview and the request it answered: a save of the same request writes this
+    /// text, so a file stamped with the moment it was made (a team share, a report's date) is
+    /// the one the person read. Dropped when the main window closes.
+    previewed: Mutex<Option<(ExportRequest, ExportPreview)>>,
 }
 
 /// A panic while the lock was held cannot leave the store half-written (its transaction rolls
@@ -36,7 +41,7 @@ fn open(data_dir: &Path) -> Result<Store, String> {
 impl AppState {
     pub fn open(data_dir: PathBuf) -> AppState {
         let db = Mutex::new(open(&data_dir));
-        AppState { data_dir, db, deleted: Mutex::new(Vec::new()) }
+        AppState { data_dir, db, deleted: Mutex::new(Vec::new()), previewed: Mutex::new(None) }
     }
 
     /// Why the store is unavailable, if it is.
@@ -82,6 +87,20 @@ impl AppState {
             None => tracing::info!("restored {}", backup.display()),
         }
         db.as_ref().map(|_| ()).map_err(|why| ApiError::unavailable(why.clone()))
+    }
+
+    pub fn keep_preview(&self, request: ExportRequest, preview: ExportPreview) {
+        *lock(&self.previewed) = Some((request, preview));
+    }
+
+    /// The preview shown for exactly this request, if it is the last one.
+    pub fn preview_of(&self, request: &ExportRequest) -> Option<ExportPreview> {
+        lock(&self.previewed).as_ref().filter(|(shown, _)| shown == request).map(|(_, preview)| preview.clone())
+    }
+
+    /// Nothing to save any more (the window closed): the text need not stay in memory.
+    pub fn forget_preview(&self) {
+        *lock(&self.previewed) = None;
     }
 
     pub fn stash_deleted(&self, gone: Interruption) {

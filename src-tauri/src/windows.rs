@@ -1,9 +1,10 @@
 //! The main window: made on demand, destroyed on close (so an idle tray holds no web page),
 //! shown at a view when a notification or the tray asks for one.
 
-use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder};
+use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
 
 use crate::events;
+use crate::state::AppState;
 
 pub const MAIN: &str = "main";
 
@@ -30,7 +31,18 @@ pub fn show_main_at(app: &AppHandle, view: &str) {
         .min_inner_size(760.0, 540.0)
         .center()
         .build();
-    if let Err(e) = built {
-        tracing::error!("cannot open the main window: {e}");
+    match built {
+        Ok(window) => {
+            // The last export preview is only for this window's "Save…": do not keep it all day.
+            let app = app.clone();
+            window.on_window_event(move |event| {
+                if matches!(event, WindowEvent::Destroyed) {
+                    if let Some(state) = app.try_state::<AppState>() {
+                        state.forget_preview();
+                    }
+                }
+            });
+        }
+        Err(e) => tracing::error!("cannot open the main window: {e}"),
     }
 }

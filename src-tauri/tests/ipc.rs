@@ -238,6 +238,15 @@ fn bad_calls() -> Vec<(&'static str, Value, &'static str)> {
         ("export_preview", json!({"request": with(export.clone(), "to", json!("2026-11-01"))}), "to"),
         ("export_preview", json!({"request": with(export.clone(), "include", json!("everything"))}), "include"),
         ("export_save", json!({"request": with(export.clone(), "format", json!(huge))}), "format"),
+        ("export_preview", json!({"request": with(export.clone(), "format", json!("team"))}), "as"),
+        ("export_preview", json!({"request": with(export.clone(), "team_name", json!("Ana"))}), "as"),
+        ("team_merge", json!({"paths": "ana.json"}), "paths"),
+        ("team_merge", json!({"paths": []}), "files"),
+        ("team_merge", json!({"paths": vec!["ana.json"; 101]}), "files"),
+        ("team_merge", json!({"paths": ["/nowhere/ana.json"]}), "ana.json"),
+        ("team_merge", json!({"paths": ["/etc/passwd"]}), "passwd: file"),
+        ("team_save", json!({"paths": ["/nowhere/ana.json"], "format": "pdf"}), "format"),
+        ("team_save", json!({"paths": ["/nowhere/ana.json"], "format": "md"}), "ana.json"),
         ("restore_backup", json!({"file": "/etc/passwd"}), "file"),
         ("restore_backup", json!({"file": 7}), "file"),
         // preferences, the quick-log window, reflections
@@ -399,6 +408,7 @@ const FUZZED: &[(&str, &[&str])] = &[
     ("set_warnings_paused", &["paused"]),
     ("export_preview", &["request"]),
     ("restore_backup", &["file"]),
+    ("team_merge", &["paths"]),
     ("set_quicklog_draft", &["draft"]),
     ("save_reflection", &["week", "answers"]),
 ];
@@ -444,6 +454,32 @@ proptest! {
         Ok(())
         })?;
     }
+}
+
+#[test]
+fn a_team_share_previewed_in_the_window_merges_with_a_colleagues_into_the_team_report() {
+    let (ana, ben) = (seeded(), ipc());
+    ben.ok("log_entry", json!({ "draft": with(draft(), "minutes", json!(10)) }));
+    let mut paths = Vec::new();
+    for (t, name) in [(&ana, "Ana"), (&ben, "Ben")] {
+        let request = json!({"format": "team", "from": "2026-11-16", "to": "2026-11-22", "message": null,
+            "include": {"notes": false, "sources": true, "names": false}, "team_name": name, "team_key": "blue"});
+        let preview = t.ok("export_preview", json!({ "request": request }));
+        assert_eq!((preview["from"].as_str(), preview["to"].as_str()), (Some("2026-11-16"), Some("2026-11-22")));
+        let path = ana.dir.path().join(preview["file_name"].as_str().unwrap());
+        fs::write(&path, preview["text"].as_str().unwrap()).unwrap();
+        paths.push(path.display().to_string());
+    }
+    let merged = ana.ok("team_merge", json!({ "paths": paths }));
+    assert_eq!(merged["files"], json!(["loadline-team-ana-2026-W47.json", "loadline-team-ben-2026-W47.json"]));
+    let report = &merged["report"];
+    assert_eq!(report["verdict"], "After-hours load is carried by one person: Ana 75 %.");
+    assert_eq!(report["people"][0]["over_half"], true);
+    assert_eq!(report["sources"][0]["label"], "db");
+    // The same person twice is refused, naming the file.
+    let twice = ana.call("team_merge", json!({ "paths": [&paths[0], &paths[0]] })).unwrap_err();
+    assert_eq!(twice["field"], "loadline-team-ana-2026-W47.json");
+    assert!(twice["message"].as_str().unwrap().starts_with("is the same person as"), "{twice}");
 }
 
 // ---- capabilities and CSP ------------------------------------------------------------------

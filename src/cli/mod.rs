@@ -338,12 +338,6 @@ fn check(store: &mut Store, args: CheckArgs, ctx: &mut Context) -> Result<i32> {
 }
 
 fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32> {
-    if args.format.trim().eq_ignore_ascii_case("team") {
-        return team::share(store, args, ctx);
-    }
-    if args.as_name.is_some() {
-        return Err(Error::invalid("as", "is for --format team only"));
-    }
     let request = ExportRequest {
         format: args.format,
         from: args.from,
@@ -351,6 +345,8 @@ fn export(store: &mut Store, args: ExportArgs, ctx: &mut Context) -> Result<i32>
         include: args.include.parse()?,
         message: args.message,
         range: args.range,
+        team_name: args.as_name,
+        team_key: args.team_key,
     };
     if args.out.as_os_str() == "-" {
         let mut stdout = std::io::BufWriter::new(&mut *ctx.stdout);

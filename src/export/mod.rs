@@ -8,6 +8,7 @@ mod html;
 mod markdown;
 pub mod report;
 pub mod sources;
+pub mod team;
 
 /// Shared with the team report: a person's text never becomes HTML or Markdown structure.
 pub(crate) use html::esc;
@@ -33,6 +34,8 @@ pub enum Format {
     Markdown,
     Csv,
     Json,
+    /// One's team share file (`team::share`): weekly totals to merge with the team's.
+    Team,
 }
 
 impl FromStr for Format {
@@ -43,7 +46,10 @@ impl FromStr for Format {
             "md" | "markdown" => Ok(Format::Markdown),
             "csv" => Ok(Format::Csv),
             "json" => Ok(Format::Json),
-            _ => Err(Error::invalid("format", format!("{} is not a format; use html, md, csv or json", quoted(s)))),
+            "team" => Ok(Format::Team),
+            _ => {
+                Err(Error::invalid("format", format!("{} is not a format; use html, md, csv, json or team", quoted(s))))
+            }
         }
     }
 }
@@ -153,6 +159,8 @@ pub fn write(
         Format::Markdown => {
             w.write_all(markdown::render(&report::build(store, range, include, message)?).as_bytes()).map_err(fail)
         }
+        // A share needs a name and the team's passphrase: `ExportRequest` makes it.
+        Format::Team => Err(Error::invalid("format", "a team share needs --as and --team-key")),
     }
 }
 
@@ -180,10 +188,10 @@ pub fn full_backup(store: &Store, now: DateTime<Utc>) -> Result<String> {
 
 /// One export as the window or the CLI asks for it: the same request renders the preview and
 /// the file, so the preview is exactly what is written.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[ts(export)]
 pub struct ExportRequest {
-    /// html, md, csv or json.
+    /// html, md, csv, json or team.
     pub format: String,
     /// First local day, `YYYY-MM-DD`; `None` from the first entry.
     pub from: Option<String>,
@@ -197,6 +205,32 @@ pub struct ExportRequest {
     #[serde(default)]
     #[ts(optional)]
     pub range: Option<String>,
+    /// For `team`: the name or pseudonym the team sees this person by (refused for the others).
+    #[serde(default)]
+    #[ts(optional)]
+    pub team_name: Option<String>,
+    /// For `team`: the passphrase the team agreed on, from which the team key is derived. Kept
+    /// by no one: not in the preferences, not in a log (`Debug` leaves it out); read only for
+    /// `team`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub team_key: Option<String>,
+}
+
+/// The passphrase is never printed: a request may end up in a log line.
+impl std::fmt::Debug for ExportRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExportRequest")
+            .field("format", &self.format)
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("include", &self.include)
+            .field("message", &self.message)
+            .field("range", &self.range)
+            .field("team_name", &self.team_name)
+            .field("team_key", &self.team_key.as_ref().map(|_| "(not shown)"))
+            .finish()
+    }
 }
 
 /// What the preview shows and the save writes: the text, the days it covers, a file name.
@@ -253,17 +287,79 @@ impl ExportRequest {
 
     /// Writes the export to `w` as it is made.
     pub fn write_to(&self, store: &Store, zone: Tz, now: DateTime<Utc>, w: &mut (dyn Write + Send)) -> Result<()> {
-        let format: Format = self.format.parse()?;
+        let format = self.checked_format()?;
+        if format == Format::Team {
+            let file = self.team_share(store, zone, now)?;
+            return w.write_all(file.to_json().as_bytes()).map_err(|e| Error::io("cannot write the export", e));
+        }
         if format == Format::Json && self.days(zone, now)? == (None, None) {
             return backup::write(store, None, now, w);
         }
         write(store, format, &self.range(store, zone, now)?, &self.include, self.message.clone(), now, w)
     }
 
-    /// The text, its days and a file name, from one resolution of the range.
+    /// The format, and the team's fields only with the team's format.
+    fn checked_format(&self) -> Result<Format> {
+        let format: Format = self.format.parse()?;
+        if format != Format::Team && self.team_name.is_some() {
+            return Err(Error::invalid("as", "is for --format team only"));
+        }
+        Ok(format)
+    }
+
+    /// The share file this request asks for: its name, the team's passphrase and the weeks
+    /// holding its days; source names only if included; never a message, a note or a name.
+    fn team_share(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<crate::team::share::ShareFile> {
+        let mut refused = Vec::new();
+        let Include { notes, sources, names, owner, selfcheck } = self.include;
+        if notes || names || owner || selfcheck {
+            refused.push(Error::invalid(
+                "include",
+                "a team share can include source names only; notes, non-negotiable names, your own name and your self-check never leave in it",
+            ));
+        }
+        if self.message.as_deref().is_some_and(|m| !m.trim().is_empty()) {
+            refused.push(Error::invalid(
+                "message",
+                "a team share holds numbers only; put your message in the report instead",
+            ));
+        }
+        let (from, to) = self.days(zone, now)?;
+        let request = team::ShareRequest {
+            name: self.team_name.as_deref().unwrap_or_default(),
+            passphrase: self.team_key.as_deref().unwrap_or_default(),
+            from: from.as_deref(),
+            to: to.as_deref(),
+            include_sources: sources,
+        };
+        // Every refused field at once: the name and the passphrase first, as the form shows them.
+        match team::share(store, &request, zone, now) {
+            Ok(file) if refused.is_empty() => Ok(file),
+            Ok(_) => Err(Error::all(refused).expect("something was refused")),
+            Err(e) => {
+                refused.insert(0, e);
+                Err(Error::all(refused).expect("something was refused"))
+            }
+        }
+    }
+
+    /// The text, its days and a file name, from one resolution of the range (and, for a team
+    /// share, one derivation of the key).
     pub fn preview(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<ExportPreview> {
-        let range = self.range(store, zone, now)?;
         let prefs = store.prefs()?;
+        let owner = prefs.owner.line();
+        if self.checked_format()? == Format::Team {
+            let file = self.team_share(store, zone, now)?;
+            return Ok(ExportPreview {
+                text: file.to_json(),
+                from: file.from.monday().to_string(),
+                to: (file.to.monday() + Duration::days(6)).to_string(),
+                file_name: team::file_name(&file),
+                paper: None,
+                owner,
+            });
+        }
+        let range = self.range(store, zone, now)?;
         Ok(ExportPreview {
             text: self.render(store, zone, now)?,
             from: range.from.to_string(),
@@ -273,20 +369,20 @@ impl ExportRequest {
                 Format::Html => Some(prefs.paper.for_zone(zone)),
                 _ => None,
             },
-            owner: prefs.owner.line(),
+            owner,
         })
     }
 
     /// A file name to offer in the save dialog: `loadline-2026-11-16-to-2026-11-22.html`.
     pub fn file_name(&self, store: &Store, zone: Tz, now: DateTime<Utc>) -> Result<String> {
-        let format: Format = self.format.parse()?;
-        let range = self.range(store, zone, now)?;
-        let (kind, ext) = match format {
+        let (kind, ext) = match self.checked_format()? {
             Format::Html => ("report", "html"),
             Format::Markdown => ("report", "md"),
             Format::Csv => ("entries", "csv"),
             Format::Json => ("backup", "json"),
+            Format::Team => return Ok(team::file_name(&self.team_share(store, zone, now)?)),
         };
+        let range = self.range(store, zone, now)?;
         Ok(format!("loadline-{kind}-{}-to-{}.{ext}", range.from, range.to))
     }
 }

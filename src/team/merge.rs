@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -38,6 +39,28 @@ pub struct TeamReport {
     pub heatmap: Vec<Vec<u32>>,
     /// Breaches by category, the whole team.
     pub breaches: BTreeMap<String, u32>,
+    /// The guidance the shares and sources were held against, for a reader to be told.
+    pub rules: TeamRules,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, TS)]
+#[ts(export)]
+pub struct TeamRules {
+    /// `MOST_SHARE`, `IDEAL_SHARE`: fractions of the team's after-hours minutes.
+    pub most_share: f64,
+    pub ideal_share: f64,
+    /// `SPOF_SACRIFICES` in `SPOF_WEEKS` weeks.
+    pub spof_sacrifices: u32,
+    pub spof_weeks: u32,
+}
+
+impl TeamRules {
+    pub const DEFAULT: TeamRules = TeamRules {
+        most_share: MOST_SHARE,
+        ideal_share: IDEAL_SHARE,
+        spof_sacrifices: SPOF_SACRIFICES,
+        spof_weeks: SPOF_WEEKS as u32,
+    };
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, TS)]
@@ -45,6 +68,11 @@ pub struct TeamReport {
 pub struct WeekRange {
     pub from: IsoWeek,
     pub to: IsoWeek,
+    /// `from`'s Monday and `to`'s Sunday, `YYYY-MM-DD`.
+    #[ts(type = "string")]
+    pub first_day: NaiveDate,
+    #[ts(type = "string")]
+    pub last_day: NaiveDate,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, TS)]
@@ -60,6 +88,8 @@ pub struct PersonLoad {
     /// Fractions from 0 to 1 of the team's totals.
     pub share_after_hours: f64,
     pub share_sleep: f64,
+    /// Carries more than half (`MOST_SHARE`) of the team's after-hours minutes.
+    pub over_half: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
@@ -80,6 +110,8 @@ pub struct SourceReach {
     pub key: String,
     /// Its name, if someone it reaches chose to include source names.
     pub name: Option<String>,
+    /// How the report names it: its name, or "source " and the start of its hash.
+    pub label: String,
     /// How many people it reaches.
     pub people: u32,
     pub interruptions: u32,
@@ -93,13 +125,6 @@ pub struct SourceReach {
     pub only: Option<String>,
     /// Someone marked it as a person, not a service: no runbook can take it over.
     pub person: bool,
-}
-
-impl SourceReach {
-    /// Its name, or the start of its hash when nobody shared the name.
-    pub fn label(&self) -> String {
-        self.name.clone().unwrap_or_else(|| format!("source {}", &self.key[..8]))
-    }
 }
 
 /// One source across the team: who it reaches, its sacrifices week by week, its name if shared.
@@ -165,6 +190,7 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
             disrupted_hours: 0,
             share_after_hours: 0.0,
             share_sleep: 0.0,
+            over_half: false,
         };
         for w in f.weeks.iter().filter(|w| w.week >= from && w.week <= to) {
             let at = weeks.iter().position(|x| *x == w.week).expect("within the shared range");
@@ -214,6 +240,7 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
     for p in &mut people {
         p.share_after_hours = share(p.after_hours_minutes, after_hours);
         p.share_sleep = share(p.sleep_interruptions, sleep);
+        p.over_half = p.share_after_hours > MOST_SHARE;
     }
 
     let mut sources: Vec<SourceReach> = reach
@@ -223,6 +250,8 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
                 weekly.windows(SPOF_WEEKS.min(weekly.len())).map(|w| w.iter().sum()).max().unwrap_or(0);
             let only = (who.len() == 1).then(|| people[*who.first().expect("one person")].name.clone());
             SourceReach {
+                // Its name, or the start of its hash when nobody shared the name.
+                label: name.clone().unwrap_or_else(|| format!("source {}", &key[..8])),
                 key,
                 name,
                 people: who.len() as u32,
@@ -245,18 +274,20 @@ pub fn merge(files: &[(String, ShareFile)]) -> Result<TeamReport> {
         sources,
         verdict,
         next_steps,
-        range: WeekRange { from, to },
+        range: WeekRange { from, to, first_day: from.monday(), last_day: to.monday() + Duration::days(6) },
         weeks,
         after_hours_minutes: after_hours,
         sacrifices,
         sleep_interruptions: sleep,
         heatmap,
         breaches,
+        rules: TeamRules::DEFAULT,
     })
 }
 
-fn percent(share: f64) -> String {
-    format!("{:.0} %", share * 100.0)
+/// Whole percent, a half rounded up ("13 %" for 1/8), as the app's page rounds it too.
+pub fn percent(share: f64) -> String {
+    format!("{} %", (share * 100.0).round())
 }
 
 /// The verdict in plain words, and what to do about it.
@@ -297,7 +328,7 @@ fn judge(people: &[PersonLoad], sources: &[SourceReach], after_hours: u32) -> (S
     }
     for s in sources.iter().filter(|s| s.single_person) {
         let only = s.only.as_deref().unwrap_or_default();
-        let (label, n) = (s.label(), s.most_in_window);
+        let (label, n) = (&s.label, s.most_in_window);
         steps.push(if s.person {
             format!("Give {label} someone besides {only} to ask: {n} sacrifices in {SPOF_WEEKS} weeks, all {only}'s.")
         } else {

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::merge::{TeamReport, IDEAL_SHARE, MOST_SHARE, SPOF_SACRIFICES, SPOF_WEEKS};
+use super::merge::{percent, TeamReport, IDEAL_SHARE, MOST_SHARE, SPOF_SACRIFICES, SPOF_WEEKS};
 use crate::export::{esc, plain as md};
 use crate::summary::plural;
 use crate::week::IsoWeek;
@@ -22,10 +22,6 @@ pub fn describe_weeks(from: IsoWeek, to: IsoWeek) -> String {
 /// Hours with one decimal: the team view compares people, and minutes would hide the scale.
 fn hours(minutes: u32) -> String {
     format!("{:.1} h", f64::from(minutes) / 60.0)
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0} %", share * 100.0)
 }
 
 const WORDS: [(&str, &str); 4] = [
@@ -92,7 +88,7 @@ pub fn html(r: &TeamReport, files: usize, now: DateTime<Utc>) -> String {
 
     let _ = writeln!(h, "<h2>Who carries it</h2>\n<table><thead><tr><th>Person</th><th>Share of after-hours</th><th class=\"n\">After hours</th><th class=\"n\">Sacrifices</th><th class=\"n\">Sleep-hour interruptions</th><th class=\"n\">Share of sleep</th><th class=\"n\">Disrupted hours</th></tr></thead><tbody>");
     for p in &r.people {
-        let over = p.share_after_hours > MOST_SHARE;
+        let over = p.over_half;
         let class = if over { " over" } else { "" };
         let width = (p.share_after_hours * 8.0 * 10.0).round() / 10.0;
         let _ = writeln!(
@@ -154,7 +150,7 @@ pub fn html(r: &TeamReport, files: usize, now: DateTime<Utc>) -> String {
             let _ = writeln!(
                 h,
                 "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{flag}</td></tr>",
-                esc(&s.label()),
+                esc(&s.label),
                 s.people,
                 s.sacrifices,
                 s.most_in_window
@@ -226,7 +222,7 @@ pub fn markdown(r: &TeamReport, files: usize) -> String {
             "| {} | {}{} | {} | {} | {} | {} |",
             md(&p.name),
             percent(p.share_after_hours),
-            if p.share_after_hours > MOST_SHARE { " (over half)" } else { "" },
+            if p.over_half { " (over half)" } else { "" },
             hours(p.after_hours_minutes),
             p.sacrifices,
             p.sleep_interruptions,
@@ -243,7 +239,7 @@ pub fn markdown(r: &TeamReport, files: usize) -> String {
                 String::new()
             };
             let _ =
-                writeln!(m, "| {} | {} | {} | {} | {flag} |", md(&s.label()), s.people, s.sacrifices, s.most_in_window);
+                writeln!(m, "| {} | {} | {} | {} | {flag} |", md(&s.label), s.people, s.sacrifices, s.most_in_window);
         }
     }
     let _ = writeln!(

@@ -4,6 +4,7 @@
 
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type { About } from './bindings/About';
 import type { Answers } from './bindings/Answers';
 import type { ApiError } from './bindings/ApiError';
@@ -33,6 +34,7 @@ import type { TakeInput } from './bindings/TakeInput';
 import type { Trial } from './bindings/Trial';
 import type { TakeView } from './bindings/TakeView';
 import type { TypedKey } from './bindings/TypedKey';
+import type { TeamMerge } from './bindings/TeamMerge';
 import type { WeekNav } from './bindings/WeekNav';
 import type { WeekSummary } from './bindings/WeekSummary';
 
@@ -180,6 +182,20 @@ export const exportSave = (request: ExportRequest) =>
  */
 export const importBackup = () => call<ImportReport | null>('import_backup');
 
+// ---------- the team view ----------
+
+/** Opens the system's open dialog for the team's share files; their paths, or null if cancelled. */
+export const teamChoose = () => call<string[] | null>('team_choose');
+
+/**
+ * Merges the share files at these paths (chosen, or dropped on the window). A refusal names the
+ * file: {code: "invalid", field: "ben.json", message: "was made with another team key than ana.json"}.
+ */
+export const teamMerge = (paths: string[]) => call<TeamMerge>('team_merge', { paths });
+
+/** Merges the files again and saves the report ("html" or "md") through the save dialog; the path, or null. */
+export const teamSave = (paths: string[], format: 'html' | 'md') => call<string | null>('team_save', { paths, format });
+
 /** The automatic daily backups, newest first. */
 export const backups = () => call<BackupInfo[]>('backups');
 
@@ -284,3 +300,22 @@ export const onQuicklogShown = (shown: () => void) => on<unknown>(QUICKLOG_SHOWN
 
 /** Calls `go` with the view the core asks this window to show. */
 export const onNavigate = (go: (view: unknown) => void) => on<unknown>(NAVIGATE, go);
+
+/** Files dragged over this window, in the words the Team view needs: over it, dropped (with their paths), or gone. */
+export type FileDrag = { kind: 'over' } | { kind: 'drop'; paths: string[] } | { kind: 'leave' };
+
+/**
+ * Follows files dragged onto this window (Tauri's drag-drop event on the webview, which gives the
+ * dropped files' paths); resolves to the function that stops listening.
+ */
+export async function onFileDrag(handler: (drag: FileDrag) => void): Promise<() => void> {
+  try {
+    return await getCurrentWebview().onDragDropEvent(({ payload }) => {
+      if (payload.type === 'drop') handler({ kind: 'drop', paths: payload.paths });
+      else if (payload.type === 'leave') handler({ kind: 'leave' });
+      else handler({ kind: 'over' });
+    });
+  } catch (raw) {
+    throw toApiError(raw);
+  }
+}

@@ -13,7 +13,7 @@ import {
 
 test('every preset has a value the Export view offers', () => {
   expect(RANGE_PRESETS.map((p) => p.value)).toEqual(['this-week', '4-weeks', 'quarter', 'custom', 'all']);
-  expect(FORMATS.map((f) => f.value)).toEqual(['html', 'md', 'csv', 'json']);
+  expect(FORMATS.map((f) => f.value)).toEqual(['html', 'md', 'csv', 'json', 'team']);
 });
 
 function options(over: Partial<ExportOptions> = {}): ExportOptions {
@@ -60,6 +60,32 @@ describe('the request the options make', () => {
       include: { notes: true, sources: true, names: true, owner: true, selfcheck: true },
       message: null,
     });
+  });
+
+  test('a team share sends the name and passphrase as typed, source names if ticked, nothing else', () => {
+    const o = options({
+      format: 'team',
+      range: 'quarter',
+      message: 'hi',
+      teamName: 'Ana',
+      teamKey: 'blue team',
+      include: { notes: true, sources: true, names: true, owner: true, selfcheck: true },
+    });
+    expect(buildRequest(o)).toEqual({
+      format: 'team',
+      range: 'quarter',
+      from: null,
+      to: null,
+      include: { notes: false, sources: true, names: false, owner: false, selfcheck: false },
+      message: null,
+      team_name: 'Ana',
+      team_key: 'blue team',
+    });
+    // Blank fields go too: the core says what to enter beside each.
+    expect(buildRequest(options({ format: 'team' }))).toMatchObject({ team_name: '', team_key: '' });
+    // Another format never carries them.
+    expect(buildRequest({ ...o, format: 'html' })).not.toHaveProperty('team_key');
+    expect(buildRequest({ ...o, format: 'json' })).not.toHaveProperty('team_key');
   });
 
   test('the include flags are copied, not shared', () => {

@@ -18,13 +18,18 @@ export const RANGE_PRESETS: readonly { value: RangePreset; label: string }[] = [
   { value: 'all', label: 'All time' },
 ];
 
-export type ExportFormat = 'html' | 'md' | 'csv' | 'json';
+export type ExportFormat = 'html' | 'md' | 'csv' | 'json' | 'team';
 
 export const FORMATS: readonly { value: ExportFormat; label: string; detail: string }[] = [
   { value: 'html', label: 'Summary report (HTML)', detail: 'A page a manager reads in a minute; prints well to PDF.' },
   { value: 'md', label: 'Summary report (Markdown)', detail: 'The same report as text, to paste into a message or doc.' },
   { value: 'csv', label: 'Entries (CSV)', detail: 'One row per interruption, for a spreadsheet.' },
   { value: 'json', label: 'Full backup (JSON)', detail: 'Everything, to keep or to restore with "Import backup…".' },
+  {
+    value: 'team',
+    label: 'Team share file',
+    detail: 'Weekly totals only, for whoever merges the team\'s files in the Team view.',
+  },
 ];
 
 /** Whether a format is a summary report, the only kind that carries a message. */
@@ -38,6 +43,10 @@ export type ExportOptions = {
   format: ExportFormat;
   include: Include;
   message: string;
+  /** For the team share: the name or pseudonym the team sees you by. */
+  teamName: string;
+  /** For the team share: the passphrase the team agreed on. Held by this view only, never stored. */
+  teamKey: string;
 };
 
 export function defaultOptions(): ExportOptions {
@@ -48,6 +57,8 @@ export function defaultOptions(): ExportOptions {
     format: 'html',
     include: { notes: false, sources: false, names: false, owner: false, selfcheck: false },
     message: '',
+    teamName: '',
+    teamKey: '',
   };
 }
 
@@ -75,6 +86,13 @@ export function buildRequest(options: ExportOptions): ExportRequest {
     selfcheck: options.include.selfcheck && report,
   };
   const request: ExportRequest = { format: options.format, from: null, to: null, include, message };
+  if (options.format === 'team') {
+    // Weekly totals and, if ticked, source names: nothing else goes in a share. The name and the
+    // passphrase go as typed; the core checks them (and says what is missing).
+    request.include = { notes: false, sources: options.include.sources, names: false, owner: false, selfcheck: false };
+    request.team_name = options.teamName;
+    request.team_key = options.teamKey;
+  }
   if (options.range === 'custom') {
     request.from = options.customFrom.trim() || null;
     request.to = options.customTo.trim() || null;

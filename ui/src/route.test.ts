@@ -23,7 +23,9 @@ test('the warnings and export views', () => {
   expect(parseRoute('#/warnings')).toEqual({ view: 'warnings' });
   expect(parseRoute('#/export')).toEqual({ view: 'export' });
   expect(parseRoute('#/warnings/extra')).toEqual({ view: 'warnings' });
-  for (const hash of ['#/warnings', '#/export']) expect(routeHash(parseRoute(hash))).toBe(hash);
+  for (const hash of ['#/warnings', '#/export', '#/team']) expect(routeHash(parseRoute(hash))).toBe(hash);
+  expect(parseRoute('#/team')).toEqual({ view: 'team' });
+  expect(hashForView('team')).toBe('#/team');
 });
 
 test('the view the core asks for (navigate) becomes a hash, or nothing', () => {

@@ -1,5 +1,5 @@
 // Where the window is: "#/log" (this week), "#/log/2026-W46" (another week), "#/reflection",
-// "#/reflection/2026-W46", "#/inbox", "#/selfcheck", "#/warnings", "#/export", "#/settings", "#/about". The hash keeps the
+// "#/reflection/2026-W46", "#/inbox", "#/selfcheck", "#/warnings", "#/export", "#/team", "#/settings", "#/about". The hash keeps the
 // place across reloads and lets anything open a view by URL (a new window opened from a
 // notification starts at "#/warnings"). The quick-log window is a page of its own
 // (quicklog.html), not a view here.
@@ -14,10 +14,11 @@ export type Route =
   | { view: 'inbox' }
   | { view: 'warnings' }
   | { view: 'export' }
+  | { view: 'team' }
   | { view: 'settings' }
   | { view: 'about' };
 
-const PLAIN = ['inbox', 'selfcheck', 'warnings', 'export', 'settings', 'about'] as const;
+const PLAIN = ['inbox', 'selfcheck', 'warnings', 'export', 'team', 'settings', 'about'] as const;
 type PlainView = (typeof PLAIN)[number];
 
 const WEEKLY = ['log', 'reflection'] as const;

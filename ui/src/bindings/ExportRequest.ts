@@ -7,7 +7,7 @@ import type { Include } from "./Include";
  */
 export type ExportRequest = { 
 /**
- * html, md, csv or json.
+ * html, md, csv, json or team.
  */
 format: string, 
 /**
@@ -26,4 +26,14 @@ message: string | null,
  * Instead of `from` and `to`, whole ISO weeks up to today: `this-week`, `4-weeks`,
  * `quarter` (13 weeks), or `all`.
  */
-range?: string, };
+range?: string, 
+/**
+ * For `team`: the name or pseudonym the team sees this person by (refused for the others).
+ */
+team_name?: string, 
+/**
+ * For `team`: the passphrase the team agreed on, from which the team key is derived. Kept
+ * by no one: not in the preferences, not in a log (`Debug` leaves it out); read only for
+ * `team`.
+ */
+team_key?: string, };

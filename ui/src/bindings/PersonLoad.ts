@@ -5,4 +5,8 @@ export type PersonLoad = { name: string, weeks: Array<PersonWeek>, interruptions
 /**
  * Fractions from 0 to 1 of the team's totals.
  */
-share_after_hours: number, share_sleep: number, };
+share_after_hours: number, share_sleep: number, 
+/**
+ * Carries more than half (`MOST_SHARE`) of the team's after-hours minutes.
+ */
+over_half: boolean, };

@@ -10,6 +10,10 @@ key: string,
  */
 name: string | null, 
 /**
+ * How the report names it: its name, or "source " and the start of its hash.
+ */
+label: string, 
+/**
  * How many people it reaches.
  */
 people: number, interruptions: number, sacrifices: number, 

@@ -2,6 +2,7 @@
 import type { IsoWeek } from "./IsoWeek";
 import type { PersonLoad } from "./PersonLoad";
 import type { SourceReach } from "./SourceReach";
+import type { TeamRules } from "./TeamRules";
 import type { WeekRange } from "./WeekRange";
 
 export type TeamReport = { people: Array<PersonLoad>, 
@@ -20,4 +21,8 @@ heatmap: Array<Array<number>>,
 /**
  * Breaches by category, the whole team.
  */
-breaches: { [key in string]: number }, };
+breaches: { [key in string]: number }, 
+/**
+ * The guidance the shares and sources were held against, for a reader to be told.
+ */
+rules: TeamRules, };
