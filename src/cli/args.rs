@@ -417,6 +417,9 @@ pub struct SettingsSet {
     /// A source that is a service after all (repeat for more): no longer counted as a person
     #[arg(long = "service", value_name = "SOURCE")]
     pub service: Vec<String>,
+    /// A folder whose new files the app captures into the inbox (its full path), or none
+    #[arg(long, value_name = "DIR|none")]
+    pub capture_folder: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

@@ -493,6 +493,7 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
                 paper,
                 person,
                 service,
+                capture_folder,
             } = *set;
             if !work.is_empty() {
                 schedule.set_working_hours(&work)?;
@@ -530,6 +531,11 @@ fn settings(store: &mut Store, cmd: SettingsCommand, ctx: &mut Context) -> Resul
             }
             if let Some(paper) = paper {
                 prefs.paper = Paper::parse("paper", &paper)?;
+            }
+            if let Some(dir) = capture_folder {
+                let dir = dir.trim();
+                prefs.capture.watched_folder =
+                    if dir.eq_ignore_ascii_case("none") { None } else { Some(dir.to_string()) };
             }
             for source in service {
                 prefs.people.retain(|p| p.trim().to_lowercase() != source.trim().to_lowercase());

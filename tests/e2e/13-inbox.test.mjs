@@ -58,3 +58,22 @@ test('suggestions are accepted, edited and dismissed from the keyboard', async (
     { seed },
   );
 });
+
+test('a file written into the watched folder is captured while the app runs', async (t) => {
+  const { mkdtempSync, copyFileSync, renameSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const folder = mkdtempSync(join(tmpdir(), 'loadline-watched-'));
+  await withApp(
+    t,
+    async (driver, dataDir) => {
+      await click(driver, 'nav-inbox');
+      await waitForText(driver, 'watched-folder', folder);
+      // As a script would: write beside, then move into place.
+      copyFileSync(join(FIXTURES, 'incidents.json'), join(folder, '.incidents.json.part'));
+      renameSync(join(folder, '.incidents.json.part'), join(folder, 'incidents.json'));
+      await driver.wait(async () => cliJson(dataDir, 'inbox').length > 0, 15000, 'the new file is captured');
+      await waitFor(driver, 'inbox-badge');
+    },
+    { seed: (dataDir) => cli(dataDir, 'settings', 'set', '--capture-folder', folder) },
+  );
+});
