@@ -7,6 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::boundaries::Category;
+use crate::capture::Kind;
 use crate::classify::{classify, Classification, Classifier};
 use crate::interruptions::{EntryRef, Interruption, Severity};
 use crate::schedule::LoadLine;
@@ -38,6 +39,18 @@ pub struct Entry {
     /// Non-negotiables breached, by window or by mark.
     pub breaches: Vec<i64>,
     pub sacrifice: bool,
+    /// Where it came from, when it was a captured suggestion the person accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub origin: Option<Origin>,
+}
+
+/// A captured entry's origin: the kind of file and the source system's own id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, TS)]
+#[ts(export)]
+pub struct Origin {
+    pub kind: Kind,
+    pub external_id: String,
 }
 
 impl Entry {
@@ -68,6 +81,7 @@ impl Entry {
             tags: e.tags.clone(),
             costs: e.costs.clone(),
             sacrifice: c.is_sacrifice(),
+            origin: None,
             after_hours_minutes: c.after_hours_minutes,
             sleep_minutes: c.sleep_minutes,
             breaches: c.breaches,
@@ -93,6 +107,7 @@ impl Entry {
             tags: serde_json::from_str(e.tags_json)?,
             costs: e.costs.clone(),
             sacrifice: c.is_sacrifice(),
+            origin: None,
             after_hours_minutes: c.after_hours_minutes,
             sleep_minutes: c.sleep_minutes,
             breaches: c.breaches,

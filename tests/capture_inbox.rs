@@ -124,3 +124,27 @@ fn a_mapping_is_saved_by_name_and_who_i_am_is_kept() {
     let err = capture::capture(&mut t.store, &unknown, BERLIN, utc(NOW)).unwrap_err().to_string();
     assert!(err.contains("saved: opsgenie"), "{err}");
 }
+
+#[test]
+fn an_accepted_entry_remembers_its_origin_and_a_restored_backup_suggests_nothing_twice() {
+    use loadline_core::export::backup;
+    let mut t = temp_store();
+    let report = capture::capture(&mut t.store, &request(&[fixture("incidents.json")]), BERLIN, utc(NOW)).unwrap();
+    let first = report.suggestions[0].clone();
+    capture::accept(&mut t.store, Some(&[first.id]), BERLIN, utc(NOW)).unwrap();
+    capture::dismiss(&mut t.store, Some(&[report.suggestions[1].id]), utc(NOW)).unwrap();
+    let listed = loadline_core::usecases::views::entries(&t.store, None).unwrap();
+    let origin = listed[0].origin.clone().expect("a captured entry says where it came from");
+    assert_eq!((origin.kind, origin.external_id), (Kind::Pagerduty, first.external_id.clone()));
+
+    let mut file = Vec::new();
+    backup::write(&t.store, None, utc(NOW), &mut file).unwrap();
+    let mut restored = temp_store();
+    restored.store.import(&backup::parse(std::str::from_utf8(&file).unwrap()).unwrap()).unwrap();
+    let again =
+        capture::capture(&mut restored.store, &request(&[fixture("incidents.json")]), BERLIN, utc(NOW)).unwrap();
+    assert_eq!(again.suggested, 0, "accepted, dismissed and pending ones all came along: {}", again.said);
+    assert_eq!(capture::inbox(&restored.store).unwrap().len(), report.suggestions.len() - 2);
+    let entries = loadline_core::usecases::views::entries(&restored.store, None).unwrap();
+    assert_eq!(entries[0].origin.as_ref().map(|o| o.external_id.as_str()), Some(first.external_id.as_str()));
+}

@@ -61,6 +61,43 @@ impl Suggestion {
     }
 }
 
+/// One row of the inbox as a backup keeps it: every suggestion, decided or not, so a restored
+/// record never suggests again what was already seen.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Captured {
+    pub kind: String,
+    pub external_id: String,
+    /// `pending`, `accepted` or `dismissed`.
+    pub state: String,
+    pub entry_uid: Option<String>,
+    pub found_at: i64,
+    pub decided_at: Option<i64>,
+    /// The suggestion as found (JSON).
+    pub body: String,
+}
+
+impl Captured {
+    /// Checks a backup's row before it is written.
+    pub fn validate(&self) -> crate::error::Result<()> {
+        use crate::error::Error;
+        let kind: Kind = serde_json::from_value(serde_json::Value::String(self.kind.clone()))
+            .map_err(|_| Error::invalid("kind", "must be pagerduty, ics, git, csv or json"))?;
+        if !["pending", "accepted", "dismissed"].contains(&self.state.as_str()) {
+            return Err(Error::invalid("state", "must be pending, accepted or dismissed"));
+        }
+        let s: Suggestion = serde_json::from_str(&self.body).map_err(|e| Error::invalid("body", e.to_string()))?;
+        if s.kind != kind
+            || s.external_id != self.external_id
+            || self.external_id.is_empty()
+            || self.external_id.len() > 1000
+        {
+            return Err(Error::invalid("body", "does not match its kind and external id"));
+        }
+        Ok(())
+    }
+}
+
 /// What one capture found, suggested and skipped.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, TS)]
 #[ts(export)]

@@ -277,13 +277,15 @@ fn list_json(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>, ctx: 
     use serde::ser::{SerializeSeq, Serializer};
     let timeline = store.timeline()?;
     let mut classifier = Classifier::new(&timeline);
+    let origins = store.origins()?;
     let mut out = std::io::BufWriter::new(&mut *ctx.stdout);
     let io = |e: serde_json::Error| Error::io("cannot write to standard output", std::io::Error::other(e));
     let mut ser = serde_json::Serializer::pretty(&mut out);
     let mut seq = ser.serialize_seq(None).map_err(io)?;
     store.each_entry(range, |e| {
-        let entry = Entry::from_ref(&e, classifier.classify_ref(&e))
+        let mut entry = Entry::from_ref(&e, classifier.classify_ref(&e))
             .map_err(|err| Error::invalid("tags", format!("stored value cannot be read: {err}")))?;
+        entry.origin = origins.get(&entry.uid).cloned();
         seq.serialize_element(&entry).map_err(io)
     })?;
     seq.end().map_err(io)?;

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::boundaries::Boundary;
+use crate::capture::inbox::Captured;
 use crate::error::{Error, Result};
 use crate::interruptions::{Draft, EntryRef, Severity};
 use crate::prefs::Prefs;
@@ -49,6 +50,9 @@ pub struct BackupFile {
     /// The self-check's takes, with their answers.
     #[serde(default)]
     pub selfchecks: Vec<BackupSelfCheck>,
+    /// The capture inbox, decided suggestions too: a restored record suggests nothing twice.
+    #[serde(default)]
+    pub captured: Vec<Captured>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -251,6 +255,8 @@ pub fn write(
         .collect();
     w.write_all(br#","selfchecks":"#).map_err(fail)?;
     json(w, &selfchecks)?;
+    w.write_all(br#","captured":"#).map_err(fail)?;
+    json(w, &store.captured_rows()?)?;
     w.write_all(b"}\n").map_err(fail)
 }
 
@@ -388,7 +394,19 @@ fn check(file: BackupFile) -> Result<ImportSet> {
             Ok(Take { id: 0, uid: t.uid, at: t.at, zone, answers: t.answers, updated_at: t.updated_at })
         })
         .collect::<Result<_>>()?;
-    Ok(ImportSet { entries, schedules, boundaries, prefs: file.prefs, reflections, warnings, selfchecks })
+    for (n, c) in file.captured.iter().enumerate() {
+        c.validate().map_err(|e| e.nested(&format!("captured[{n}]")))?;
+    }
+    Ok(ImportSet {
+        entries,
+        schedules,
+        boundaries,
+        prefs: file.prefs,
+        reflections,
+        warnings,
+        selfchecks,
+        captured: file.captured,
+    })
 }
 
 fn check_uid(field: &str, uid: &str) -> Result<()> {

@@ -6,8 +6,9 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::{notices, rows, selfchecks};
+use super::{notices, rows, selfchecks, suggestions};
 use crate::boundaries::Boundary;
+use crate::capture::inbox::Captured;
 use crate::classify::classify;
 use crate::error::{Error, Result};
 use crate::interruptions::{Interruption, NewInterruption};
@@ -44,6 +45,8 @@ pub struct ImportSet {
     pub warnings: Vec<(Warning, DateTime<Utc>, Option<Level>, bool)>,
     /// The self-check's takes; one already here (by uid) is kept as it is.
     pub selfchecks: Vec<Take>,
+    /// The capture inbox, decided rows too; one already here stays as it is.
+    pub captured: Vec<Captured>,
 }
 
 #[derive(Debug, Default, PartialEq, Eq, Serialize, TS)]
@@ -114,6 +117,7 @@ pub fn import(tx: &Transaction, set: &ImportSet) -> Result<(ImportReport, Vec<In
     for take in &set.selfchecks {
         selfchecks::insert(tx, take)?;
     }
+    suggestions::import(tx, &set.captured)?;
     for (w, first_seen, notified, read) in &set.warnings {
         tx.execute(
             "INSERT OR IGNORE INTO notices (rule, subject, week, severity, body, first_seen, notified, read_at)

@@ -620,6 +620,16 @@ impl Store {
         self.write(|tx| suggestions::add(tx, found, now))
     }
 
+    /// Where each accepted entry came from, by its uid.
+    pub fn origins(&self) -> Result<std::collections::HashMap<String, crate::summary::Origin>> {
+        suggestions::origins(&self.conn)
+    }
+
+    /// Every suggestion, decided or not, for the backup.
+    pub fn captured_rows(&self) -> Result<Vec<crate::capture::inbox::Captured>> {
+        suggestions::all(&self.conn)
+    }
+
     pub fn inbox(&self) -> Result<Vec<Suggestion>> {
         suggestions::pending(&self.conn)
     }

@@ -1,16 +1,17 @@
 //! The capture inbox: one row per (kind, external id), kept after it is accepted or dismissed,
 //! so capturing the same file again never doubles anything.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 
 use super::rows;
-use crate::capture::inbox::Suggestion;
+use crate::capture::inbox::{Captured, Suggestion};
 use crate::capture::Kind;
 use crate::error::{Error, Result};
 use crate::interruptions::{Interruption, NewInterruption};
+use crate::summary::Origin;
 
 /// Every (kind, external id) ever suggested, accepted or dismissed.
 pub fn seen(conn: &Connection) -> Result<HashSet<(Kind, String)>> {
@@ -21,6 +22,49 @@ pub fn seen(conn: &Connection) -> Result<HashSet<(Kind, String)>> {
         Ok((rows::from_json::<Kind>("kind", &format!("\"{kind}\""))?, id))
     })
     .collect()
+}
+
+/// The origin of every entry that was an accepted suggestion, by the entry's uid.
+pub fn origins(conn: &Connection) -> Result<HashMap<String, Origin>> {
+    let mut stmt = conn.prepare(
+        "SELECT entry_uid, kind, external_id FROM suggestions WHERE state='accepted' AND entry_uid IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+    rows.map(|row| {
+        let (uid, kind, external_id) = row?;
+        Ok((uid, Origin { kind: rows::from_json::<Kind>("kind", &format!("\"{kind}\""))?, external_id }))
+    })
+    .collect()
+}
+
+/// Every suggestion as kept, for the backup: (kind, external id, state, entry uid, found, decided, body).
+pub fn all(conn: &Connection) -> Result<Vec<Captured>> {
+    let mut stmt = conn.prepare(
+        "SELECT kind, external_id, state, entry_uid, found_at, decided_at, body FROM suggestions ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(Captured {
+            kind: r.get(0)?,
+            external_id: r.get(1)?,
+            state: r.get(2)?,
+            entry_uid: r.get(3)?,
+            found_at: r.get(4)?,
+            decided_at: r.get(5)?,
+            body: r.get(6)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Puts back what a backup kept; one already here (by kind and external id) stays as it is.
+pub fn import(tx: &Transaction, captured: &[Captured]) -> Result<()> {
+    for c in captured {
+        tx.execute(
+            "INSERT OR IGNORE INTO suggestions (kind, external_id, body, state, entry_uid, found_at, decided_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![c.kind, c.external_id, c.body, c.state, c.entry_uid, c.found_at, c.decided_at],
+        )?;
+    }
+    Ok(())
 }
 
 /// Keeps new suggestions as pending; returns them with their ids. One already kept (another

@@ -45,7 +45,12 @@ pub fn trend(store: &Store, last: IsoWeek, weeks: u32, zone: Tz) -> Result<Vec<W
 /// Entries starting in `range` (or all), classified, newest first.
 pub fn entries(store: &Store, range: Option<(DateTime<Utc>, DateTime<Utc>)>) -> Result<Vec<Entry>> {
     let timeline = store.timeline()?;
-    Ok(Entry::all(store.interruptions(range)?.iter().rev(), &timeline))
+    let origins = store.origins()?;
+    let mut all = Entry::all(store.interruptions(range)?.iter().rev(), &timeline);
+    for e in &mut all {
+        e.origin = origins.get(&e.uid).cloned();
+    }
+    Ok(all)
 }
 
 pub fn reflection(store: &Store, week: IsoWeek, zone: Tz, now: DateTime<Utc>) -> Result<Reflection> {
