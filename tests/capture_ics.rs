@@ -101,9 +101,10 @@ fn the_organizer_is_chosen_and_names_the_source() {
     let f = found(OUTLOOK, &someone_else);
     assert!(titled(&f, "Release review").iter().all(|e| !e.chosen));
     assert!(titled(&f, "Database failover debrief <script>alert(1)</script>")[0].chosen);
-    // Ben did not decline the vendor call: only the person's own PARTSTAT counts.
-    assert_eq!(f.skipped, skipped(&[(Skip::AllDay, 1)]));
-    assert_eq!(f.events.len(), 9);
+    // Ana declined the vendor call, but only the person's own PARTSTAT counts: for Ben, who is
+    // not invited to it at all, it is someone else's meeting.
+    assert_eq!(f.skipped, skipped(&[(Skip::AllDay, 1), (Skip::NotMe, 1)]));
+    assert_eq!(f.events.len(), 8);
 }
 
 #[test]
@@ -308,4 +309,22 @@ fn an_end_written_before_its_start_is_refused_but_a_start_in_a_dst_gap_is_not() 
     let f = found(&event("20260329T025000", "20260329T030500"), &opts);
     assert_eq!(f.events[0].start, utc("2026-03-29T01:50:00Z"));
     assert_eq!(f.events[0].minutes, 1);
+}
+
+#[test]
+fn a_shared_calendars_meeting_between_others_is_not_mine() {
+    let event = |uid: &str, who: &[&str]| {
+        let attendees: String = who.iter().map(|a| format!("ATTENDEE;PARTSTAT=ACCEPTED:mailto:{a}\r\n")).collect();
+        format!("BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART:20261118T200000Z\r\nDTEND:20261118T203000Z\r\nORGANIZER;CN=Bo:mailto:bo@example.com\r\n{attendees}SUMMARY:Late call\r\nEND:VEVENT\r\n")
+    };
+    let text = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{}{}{}END:VCALENDAR\r\n",
+        event("others@example.com", &["cy@example.com", "di@example.com"]),
+        event("mine@example.com", &["cy@example.com", "ana@example.com"]),
+        event("nobody-invited@example.com", &[])
+    );
+    let f = found(&text, &options());
+    let ids: Vec<&str> = f.events.iter().map(|e| e.external_id.split('/').next().unwrap()).collect();
+    assert_eq!(ids, ["mine@example.com", "nobody-invited@example.com"]);
+    assert_eq!(f.skipped.get(&Skip::NotMe), Some(&1));
 }

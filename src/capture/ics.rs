@@ -425,6 +425,9 @@ struct Vevent {
     organizer: Option<String>,
     chosen: bool,
     declined: bool,
+    /// Others are invited and the person is neither one of them nor the organizer: a shared
+    /// calendar's event, not theirs.
+    not_mine: bool,
     cancelled: bool,
 }
 
@@ -499,6 +502,9 @@ impl Reader<'_> {
         let me = self.opts.me.as_deref().map(address).filter(|m| !m.is_empty());
         let organizer = self.prop(c, "ORGANIZER");
         let chosen = matches!((&organizer, me), (Some(o), Some(me)) if address(o.value()).eq_ignore_ascii_case(me));
+        let invited: Vec<String> = find_all(c, "ATTENDEE", self.file).map(|a| address(a.value()).to_string()).collect();
+        let not_mine =
+            me.is_some_and(|me| !chosen && !invited.is_empty() && !invited.iter().any(|a| a.eq_ignore_ascii_case(me)));
         let organizer = organizer.and_then(|o| {
             o.param("CN").filter(|n| !n.is_empty()).map(str::to_string).or_else(|| {
                 let a = address(o.value());
@@ -526,6 +532,7 @@ impl Reader<'_> {
             organizer,
             chosen,
             declined,
+            not_mine,
             cancelled,
         })
     }
@@ -649,6 +656,8 @@ impl Reader<'_> {
                 found.skip(Skip::AllDay);
             } else if e.declined {
                 found.skip(Skip::Declined);
+            } else if e.not_mine {
+                found.skip(Skip::NotMe);
             } else if at > opts.now {
                 found.skip(Skip::Future);
             } else {
