@@ -19,9 +19,10 @@ use crate::{changed, clock};
 /// A script writes a file in bursts: wait for the burst to end, then read it once.
 const SETTLE: Duration = Duration::from_millis(500);
 
-/// The folder watched now, and its watcher (dropping it ends its thread).
+/// The folder asked for, and its watcher (dropping it ends its thread; `None` when the folder
+/// could not be watched: it is tried again when the setting changes, not on every write).
 #[derive(Default)]
-pub struct Watched(Mutex<Option<(PathBuf, RecommendedWatcher)>>);
+pub struct Watched(Mutex<Option<(PathBuf, Option<RecommendedWatcher>)>>);
 
 /// Watches the folder the preferences name, if it changed; called at start and after a write.
 pub fn follow_prefs<R: Runtime>(app: &AppHandle<R>) {
@@ -32,10 +33,13 @@ pub fn follow_prefs<R: Runtime>(app: &AppHandle<R>) {
     if current.as_ref().map(|(dir, _)| dir) == wanted.as_ref() {
         return;
     }
-    *current = wanted.and_then(|dir| start(app, dir));
+    *current = wanted.map(|dir| {
+        let watcher = start(app, &dir);
+        (dir, watcher)
+    });
 }
 
-fn start<R: Runtime>(app: &AppHandle<R>, dir: PathBuf) -> Option<(PathBuf, RecommendedWatcher)> {
+fn start<R: Runtime>(app: &AppHandle<R>, dir: &std::path::Path) -> Option<RecommendedWatcher> {
     let (tx, rx) = mpsc::channel::<PathBuf>();
     let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -55,7 +59,7 @@ fn start<R: Runtime>(app: &AppHandle<R>, dir: PathBuf) -> Option<(PathBuf, Recom
             return None;
         }
     };
-    if let Err(e) = watcher.watch(&dir, RecursiveMode::NonRecursive) {
+    if let Err(e) = watcher.watch(dir, RecursiveMode::NonRecursive) {
         tracing::warn!("cannot watch the capture folder {}: {e}", dir.display());
         return None;
     }
@@ -82,5 +86,5 @@ fn start<R: Runtime>(app: &AppHandle<R>, dir: PathBuf) -> Option<(PathBuf, Recom
             }
         })
         .expect("spawning a thread only fails when the system is out of resources");
-    Some((dir, watcher))
+    Some(watcher)
 }
