@@ -373,6 +373,12 @@ impl TakeAnswers {
     }
 }
 
+/// A score as the terminal and the reports print it: one decimal, or a dash for "not enough
+/// answers" or a scale not asked.
+pub fn score_text(s: Option<f64>) -> String {
+    s.map_or_else(|| "—".to_string(), |s| format!("{s:.1}"))
+}
+
 /// A score to one decimal, as shown and exported.
 fn one_decimal(x: Option<f64>) -> Option<f64> {
     x.map(|x| (x * 10.0).round() / 10.0)

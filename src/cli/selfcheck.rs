@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::args::{SelfcheckArgs, SelfcheckCommand};
 use super::{json, out, read_stdin, typed, Context};
 use crate::error::Result;
-use crate::selfcheck::{Question, TakeInput, TakeView};
+use crate::selfcheck::{score_text as score, Question, TakeInput, TakeView};
 use crate::store::Store;
 use crate::usecases::selfcheck as usecase;
 
@@ -35,10 +35,6 @@ pub fn run(store: &mut Store, args: SelfcheckArgs, ctx: &mut Context) -> Result<
 fn read_take(path: &str, ctx: &mut Context) -> Result<TakeInput> {
     let text = read_stdin(path, ctx)?;
     typed(crate::json::parse(&text, "json")?, None)
-}
-
-fn score(s: Option<f64>) -> String {
-    s.map_or("—".into(), |s| format!("{s:.1}"))
 }
 
 fn list(takes: &[TakeView], latest: &str, not_a_diagnosis: &str) -> String {

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::export::report::{describe_range, Report, SelfCheckRow, SourceRow, WeekRow};
 use crate::paper::Paper;
-use crate::selfcheck::{CITATION, NOT_A_DIAGNOSIS};
+use crate::selfcheck::{score_text as score, CITATION, NOT_A_DIAGNOSIS};
 use crate::summary::format_minutes;
 
 pub(crate) fn esc(text: &str) -> String {
@@ -359,11 +359,6 @@ fn selfcheck(h: &mut String, takes: &[SelfCheckRow]) {
         let _ = write!(h, "</tbody></table>");
     }
     let _ = write!(h, "<p class=\"note\">{}</p></section>", esc(CITATION));
-}
-
-/// A score as a report prints it; a dash for "not enough answers" or a scale not asked.
-pub(crate) fn score(s: Option<f64>) -> String {
-    s.map_or_else(|| "—".to_string(), |s| format!("{s:.1}"))
 }
 
 fn sources(h: &mut String, title: &str, note: &str, rows: &[SourceRow]) {

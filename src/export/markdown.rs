@@ -2,9 +2,8 @@
 
 use std::fmt::Write;
 
-use crate::export::html::score;
 use crate::export::report::{describe_range, Report};
-use crate::selfcheck::{CITATION, NOT_A_DIAGNOSIS};
+use crate::selfcheck::{score_text as score, CITATION, NOT_A_DIAGNOSIS};
 use crate::summary::{format_minutes, plural};
 
 /// Keeps a person's text from turning into Markdown structure: inline markers anywhere, and
