@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use loadline_core::capture::inbox::SuggestionEdit;
 use loadline_core::capture::{Kind, Skip};
 use loadline_core::usecases::capture::{self, CaptureRequest};
 
@@ -68,8 +69,8 @@ fn an_edited_suggestion_is_checked_like_any_entry_and_a_hand_logged_twin_is_name
     let mut t = temp_store();
     let report = capture::capture(&mut t.store, &request(&[fixture("incidents.json")]), BERLIN, utc(NOW)).unwrap();
     let s = report.suggestions[0].clone();
-    let mut draft = s.draft();
-    draft.minutes = Some(-5);
+    let at = chrono::DateTime::parse_from_rfc3339(&s.start).unwrap().format("%Y-%m-%dT%H:%M").to_string();
+    let mut draft = SuggestionEdit { channel: s.channel.clone(), minutes: Some(-5), at, source: s.source.clone() };
     let err = capture::accept_edited(&mut t.store, s.id, &draft, BERLIN, utc(NOW)).unwrap_err();
     assert!(err.to_string().starts_with("minutes"), "{err}");
     assert_eq!(capture::inbox(&t.store).unwrap().len(), report.suggestions.len(), "still waiting");

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use loadline_core::backups::{self, BackupInfo};
 use loadline_core::boundaries::BoundaryInput;
-use loadline_core::capture::inbox::CaptureReport;
+use loadline_core::capture::inbox::{CaptureReport, SuggestionEdit};
 use loadline_core::export::{ExportPreview, ExportRequest};
 use loadline_core::facts::Facts;
 use loadline_core::files;
@@ -469,9 +469,9 @@ pub fn accept_edited_suggestion<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: Arg<i64>,
-    draft: Arg<Draft>,
+    edit: Arg<SuggestionEdit>,
 ) -> ApiResult<Entry> {
-    let logged = state.with_store(|s| capture::accept_edited(s, id.0, &draft.0, clock::system_zone(), clock::now()))?;
+    let logged = state.with_store(|s| capture::accept_edited(s, id.0, &edit.0, clock::system_zone(), clock::now()))?;
     changed::after_write(&app);
     Ok(logged)
 }

@@ -98,6 +98,33 @@ impl Captured {
     }
 }
 
+/// What the person may change before accepting a suggestion; the rest (its zone, severity,
+/// title as the note) stays as it was found.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+#[ts(export)]
+pub struct SuggestionEdit {
+    pub channel: String,
+    /// `None` for a field left empty: refused with the field's instruction.
+    pub minutes: Option<i64>,
+    /// Local time `YYYY-MM-DDTHH:MM` in the suggestion's zone, or RFC 3339.
+    pub at: String,
+    pub source: Option<String>,
+}
+
+impl Suggestion {
+    /// The entry it becomes as the person edited it.
+    pub fn edited(&self, edit: &SuggestionEdit) -> Draft {
+        Draft {
+            channel: edit.channel.clone(),
+            minutes: edit.minutes,
+            at: Some(edit.at.clone()),
+            source: edit.source.clone().filter(|s| !s.trim().is_empty()),
+            ..self.draft()
+        }
+    }
+}
+
 /// What one capture found, suggested and skipped.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, TS)]
 #[ts(export)]

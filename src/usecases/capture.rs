@@ -5,12 +5,11 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use chrono_tz::Tz;
 
-use crate::capture::inbox::{headline, suggest, CaptureReport, Suggestion, SAME_TIME_MINUTES};
+use crate::capture::inbox::{headline, suggest, CaptureReport, Suggestion, SuggestionEdit, SAME_TIME_MINUTES};
 use crate::capture::mapped::Mapping;
 use crate::capture::{detect, read, Kind, Options};
 use crate::error::{quoted, Error, Result};
 use crate::export::day;
-use crate::interruptions::Draft;
 use crate::prefs::Prefs;
 use crate::store::Store;
 use crate::summary::Entry;
@@ -183,9 +182,14 @@ pub fn accept(store: &mut Store, ids: Option<&[i64]>, system_zone: Tz, now: Date
 }
 
 /// Accepts one suggestion as the person edited it.
-pub fn accept_edited(store: &mut Store, id: i64, draft: &Draft, system_zone: Tz, now: DateTime<Utc>) -> Result<Entry> {
-    store.suggestion(id)?;
-    let entry = draft.resolve(now, home_zone(store, None, system_zone)?)?;
+pub fn accept_edited(
+    store: &mut Store,
+    id: i64,
+    edit: &SuggestionEdit,
+    system_zone: Tz,
+    now: DateTime<Utc>,
+) -> Result<Entry> {
+    let entry = store.suggestion(id)?.edited(edit).resolve(now, home_zone(store, None, system_zone)?)?;
     let mut logged = store.accept_suggestions(&[(id, entry)], now)?;
     Ok(Entry::new(&logged.remove(0), &store.timeline()?))
 }

@@ -30,6 +30,7 @@ import type { ScheduleInput } from './bindings/ScheduleInput';
 import type { SelfCheckView } from './bindings/SelfCheckView';
 import type { Settings } from './bindings/Settings';
 import type { ShortcutStatus } from './bindings/ShortcutStatus';
+import type { SuggestionEdit } from './bindings/SuggestionEdit';
 import type { TakeInput } from './bindings/TakeInput';
 import type { Trial } from './bindings/Trial';
 import type { TakeView } from './bindings/TakeView';
@@ -222,7 +223,8 @@ export const chooseCaptureFiles = () => call<CaptureReport | null>('choose_captu
 /** Logs suggestions as found; null: all of them. */
 export const acceptSuggestions = (ids: number[] | null) => call<Entry[]>('accept_suggestions', { ids });
 /** Logs one suggestion as the person edited it. */
-export const acceptEditedSuggestion = (id: number, draft: Draft) => call<Entry>('accept_edited_suggestion', { id, draft });
+export const acceptEditedSuggestion = (id: number, edit: SuggestionEdit) =>
+  call<Entry>('accept_edited_suggestion', { id, edit });
 /** Drops suggestions for good; null: all of them. */
 export const dismissSuggestions = (ids: number[] | null) => call<number>('dismiss_suggestions', { ids });
 
