@@ -34,7 +34,8 @@ ui-build:
 	npm --prefix ui run build
 
 app: ui-build
-	cargo build -p loadline -p loadline-app
+	cargo build -p loadline-app
+	bash scripts/build-cli
 
 e2e: app
 	bash tests/e2e/run
