@@ -17,6 +17,7 @@ pub mod notices;
 pub mod paper;
 pub mod prefs;
 pub mod presets;
+pub mod quickform;
 pub mod reflection;
 pub mod reminders;
 pub mod rfc3339;

@@ -497,7 +497,7 @@ pub fn reminder_trial(state: State<'_, AppState>, prefs: Arg<Prefs>) -> ApiResul
 pub fn shortcut_status(state: State<'_, AppState>, problem: State<'_, ShortcutProblem>) -> ApiResult<ShortcutStatus> {
     let shortcut = state.with_store(|s| Ok(s.prefs()?.shortcut))?;
     let problem = problem.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
-    Ok(ShortcutStatus { shortcut, problem })
+    Ok(ShortcutStatus { shortcut, problem, native_quicklog: cfg!(target_os = "linux") })
 }
 
 /// The quick-log window's unsaved draft, kept in the database so an accidental close loses nothing.

@@ -10,5 +10,6 @@ pub const NAVIGATE: &str = "navigate";
 /// A notification's action was chosen; the payload is the action's key (`open:<view>`, `snooze`).
 pub const NOTIFICATION_ACTION: &str = "notification-action";
 /// The quick-log window, already open or kept ready, was asked for again: its page takes the keys
-/// typed since (`quicklog_ready`), as it does when it first loads.
+/// typed since (`quicklog_ready`), as it does when it first loads. The webview's window only.
+#[cfg(not(target_os = "linux"))]
 pub const QUICKLOG_SHOWN: &str = "quicklog-shown";

@@ -133,6 +133,9 @@ pub struct ShortcutStatus {
     pub shortcut: String,
     /// Why it is not active (taken, unknown keys, or a Wayland session); `None` when it works.
     pub problem: Option<String>,
+    /// The quick-log window is native here (Linux) and opens at once: keeping it ready, a
+    /// webview's setting, has nothing to gain.
+    pub native_quicklog: bool,
 }
 
 /// A key typed after the quick-log shortcut and before its page could take keys: held by the

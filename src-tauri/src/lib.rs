@@ -15,6 +15,8 @@ mod ipc;
 mod logs;
 mod notifier;
 mod quicklog;
+#[cfg(target_os = "linux")]
+mod quicklog_native;
 mod shortcut;
 mod state;
 mod tray;

@@ -1,16 +1,22 @@
-//! The quick-log window: small, centred, always on top, focused and ready to type. It is made on
-//! demand and destroyed on close, so an idle tray holds no webview; a person who wants it to open
-//! at once keeps it ready (`Prefs::quicklog_ready`): then it is built hidden and only ever hidden.
-//! The README has the figures of both (`scripts/measure-desktop`).
+//! The quick-log window: small, centred, always on top, focused and ready to type. On Linux it is
+//! a native GTK window (`quicklog_native`), made in a few milliseconds and destroyed on close.
+//! Elsewhere it is a webview window with its own page (`quicklog.html`), made on demand and
+//! destroyed on close, so an idle tray holds no webview; a person who wants that one to open at
+//! once keeps it ready (`Prefs::quicklog_ready`): then it is built hidden and only ever hidden.
+//! The README has the figures (`scripts/measure-desktop`).
 
 use std::sync::Mutex;
 use std::time::Instant;
 
-use tauri::{AppHandle, Emitter, Manager, Runtime, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
+use tauri::{AppHandle, Manager, Runtime};
+#[cfg(not(target_os = "linux"))]
+use tauri::{Emitter, WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
 
+#[cfg(not(target_os = "linux"))]
 use crate::events;
 use crate::ipc::TypedKey;
 use crate::shortcut;
+#[cfg(not(target_os = "linux"))]
 use crate::state::AppState;
 
 pub const LABEL: &str = "quicklog";
@@ -20,11 +26,19 @@ pub const LABEL: &str = "quicklog";
 #[derive(Default)]
 pub struct Asked(pub Mutex<Option<Instant>>);
 
-/// Shows the window, from the tray or the shortcut.
+/// Shows the window, from the tray or the shortcut (any thread).
 pub fn show(app: &AppHandle) {
     if let Some(asked) = app.try_state::<Asked>() {
         *asked.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
     }
+    #[cfg(target_os = "linux")]
+    {
+        let handle = app.clone();
+        if let Err(e) = app.run_on_main_thread(move || crate::quicklog_native::show(&handle)) {
+            tracing::error!("cannot open the quick-log window: {e}");
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
     match app.get_webview_window(LABEL) {
         Some(window) => {
             let _ = window.show();
@@ -39,7 +53,7 @@ pub fn show(app: &AppHandle) {
 /// The page was drawn with its form focused: log how long that took, and hand it the keys typed
 /// since the shortcut was pressed, which it types into the form in order before any other.
 pub fn ready<R: Runtime>(app: &AppHandle<R>, page_ms: f64) -> Vec<TypedKey> {
-    let at = app.try_state::<Asked>().and_then(|asked| asked.0.lock().unwrap_or_else(|p| p.into_inner()).take());
+    let at = asked(app);
     let typed = shortcut::typed_ahead(app);
     if let Some(at) = at {
         // The page's own figure (from its navigation start) tells the webview's start-up apart
@@ -54,15 +68,31 @@ pub fn ready<R: Runtime>(app: &AppHandle<R>, page_ms: f64) -> Vec<TypedKey> {
     typed
 }
 
-/// Closes the window: hidden when it is kept ready, destroyed otherwise.
+/// When the window was last asked for, once: the start of the figure its readiness logs.
+pub fn asked<R: Runtime>(app: &AppHandle<R>) -> Option<Instant> {
+    app.try_state::<Asked>().and_then(|asked| asked.0.lock().unwrap_or_else(|p| p.into_inner()).take())
+}
+
+/// Closes the webview window: hidden when it is kept ready, destroyed otherwise.
 pub fn close<R: Runtime>(app: &AppHandle<R>) {
     let Some(window) = app.get_webview_window(LABEL) else { return };
+    #[cfg(not(target_os = "linux"))]
     let _ = if keep_ready(app) { window.hide() } else { window.destroy() };
+    #[cfg(target_os = "linux")]
+    let _ = window.destroy();
 }
 
 /// Builds the hidden window when the person keeps it ready, and drops a hidden one when they no
 /// longer do. Called at start and after every change to the data (the setting may have changed).
+/// The native window on Linux has nothing to gain from being kept: the setting is not used there.
 pub fn follow_prefs<R: Runtime>(app: &AppHandle<R>) {
+    #[cfg(not(target_os = "linux"))]
+    follow_prefs_webview(app);
+    let _ = app;
+}
+
+#[cfg(not(target_os = "linux"))]
+fn follow_prefs_webview<R: Runtime>(app: &AppHandle<R>) {
     let ready = keep_ready(app);
     match app.get_webview_window(LABEL) {
         // Called from synchronous commands too, where building a window deadlocks on Windows:
@@ -82,10 +112,12 @@ pub fn follow_prefs<R: Runtime>(app: &AppHandle<R>) {
     }
 }
 
+#[cfg(not(target_os = "linux"))]
 fn keep_ready<R: Runtime>(app: &AppHandle<R>) -> bool {
     app.try_state::<AppState>().and_then(|state| state.with_store(|s| s.prefs()).ok()).is_some_and(|p| p.quicklog_ready)
 }
 
+#[cfg(not(target_os = "linux"))]
 fn build<R: Runtime>(app: &AppHandle<R>, visible: bool) {
     let built = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App("quicklog.html".into()))
         .visible(visible)
@@ -108,6 +140,7 @@ fn build<R: Runtime>(app: &AppHandle<R>, visible: bool) {
 
 /// Kept ready, the window's own close button hides it too, or the next shortcut would pay for a
 /// new webview after all.
+#[cfg(not(target_os = "linux"))]
 fn hide_instead_of_closing<R: Runtime>(app: &AppHandle<R>, window: &WebviewWindow<R>) {
     let (app, hide) = (app.clone(), window.clone());
     window.on_window_event(move |event| {

@@ -4,11 +4,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { click, setValue, sleep, waitFor, waitForMatch, waitGone, withApp } from './lib.mjs';
+import { click, press, setValue, sleep, waitFor, waitForMatch, waitGone, waitQuicklog, withApp } from './lib.mjs';
 
 const GRABBER = join(dirname(fileURLToPath(import.meta.url)), 'grab-key.py');
 const CONTROL_ALT = 4 | 8;
@@ -47,8 +47,8 @@ test('a shortcut held by another application is reported, let go of, and works o
     await click(driver, 'prefs-save');
     await waitGone(driver, 'shortcut-problem');
     const main = await driver.getWindowHandle();
-    execFileSync('xdotool', ['key', 'ctrl+alt+k']);
-    await driver.wait(async () => (await driver.getAllWindowHandles()).length === 2, 15000, 'Ctrl+Alt+K opened the quick-log window');
+    press(['ctrl+alt+k']);
+    await waitQuicklog(true, 'Ctrl+Alt+K opened the quick-log window');
     await sleep(300);
     assert.equal(await driver.getWindowHandle(), main);
   });

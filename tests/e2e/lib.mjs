@@ -387,3 +387,36 @@ export async function retryStale(read, { timeout = TIMEOUT } = {}) {
 
 /** Waits for `ms` milliseconds: only for claims that something does NOT happen. */
 export { sleep };
+
+// ---------- the native quick-log window (Linux) ----------
+
+/** Its title, as `src-tauri/src/quicklog_native.rs` sets it: xdotool finds it by name. */
+export const QUICKLOG_TITLE = '^Log an interruption$';
+
+/** Whether the quick-log window is on screen (a native GTK window: not one of WebDriver's). */
+export function quicklogShown() {
+  const found = spawnSync('xdotool', ['search', '--onlyvisible', '--name', QUICKLOG_TITLE], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() !== '';
+}
+
+/** Waits until the quick-log window is shown (`shown`) or gone. */
+export async function waitQuicklog(shown, what, timeout = TIMEOUT) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (quicklogShown() === shown) return;
+    await sleep(50);
+  }
+  throw new Error(`timed out: ${what}`);
+}
+
+/** Keys pressed on the X server (XTEST), as a person presses them, `delay` ms apart. */
+export function press(keys, delay = 60) {
+  const run = spawnSync('xdotool', ['key', '--delay', String(delay), ...keys], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`xdotool key ${keys.join(' ')}: ${run.stderr}`);
+}
+
+/** Text typed on the X server, a character at a time. */
+export function typeText(text) {
+  const run = spawnSync('xdotool', ['type', '--delay', '40', text], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`xdotool type: ${run.stderr}`);
+}

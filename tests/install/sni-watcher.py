@@ -6,9 +6,10 @@ session bus; a test bus has nobody, so the tray icon would have nowhere to regis
 accepts registrations and, for each item, reads what a panel would show: the item's properties
 (org.kde.StatusNotifierItem) and the labels of its menu (com.canonical.dbusmenu GetLayout).
 It writes one JSON line per item to OUT_FILE, after a first line {"ready": true} once it owns the
-name.
+name. Given a label, it also clicks that menu item once it has read the menu, as a panel does
+when the person picks it (com.canonical.dbusmenu Event "clicked"), and writes {"clicked": id}.
 
-    /usr/bin/python3 tests/install/sni-watcher.py OUT_FILE
+    /usr/bin/python3 tests/install/sni-watcher.py OUT_FILE [LABEL]
 
 Needs python3-dbus and python3-gi (Debian; python3-dbusmock, which scripts/setup installs,
 depends on both). Runs until killed.
@@ -41,11 +42,20 @@ def labels(layout):
     return found
 
 
+def item_id(layout, label):
+    """The id of the item labelled `label` in a dbusmenu layout, or None."""
+    item, props, children = layout
+    if str(props.get("label", "")) == label:
+        return int(item)
+    return next((found for child in children if (found := item_id(child, label)) is not None), None)
+
+
 class Watcher(dbus.service.Object):
-    def __init__(self, bus, out):
+    def __init__(self, bus, out, click):
         super().__init__(bus, PATH)
         self.bus = bus
         self.out = out
+        self.click = click
         self.items = []
 
     @dbus.service.method(NAME, in_signature="s", out_signature="", sender_keyword="sender")
@@ -70,6 +80,10 @@ class Watcher(dbus.service.Object):
                 menu = self.bus.get_object(bus_name, str(props["Menu"]))
                 _revision, layout = menu.GetLayout(0, -1, dbus.Array([], signature="s"), dbus_interface=MENU)
                 record["menu"] = labels(layout)
+                wanted = item_id(layout, self.click) if self.click else None
+                if wanted is not None:
+                    menu.Event(wanted, "clicked", dbus.Int32(0, variant_level=1), dbus.UInt32(0), dbus_interface=MENU)
+                    record["clicked"] = wanted
         except dbus.DBusException as e:
             record["error"] = str(e)
         write(self.out, record)
@@ -101,9 +115,10 @@ class Watcher(dbus.service.Object):
 
 def main():
     out = sys.argv[1]
+    click = sys.argv[2] if len(sys.argv) > 2 else None
     DBusGMainLoop(set_as_default=True)
     bus = dbus.SessionBus()
-    watcher = Watcher(bus, out)
+    watcher = Watcher(bus, out, click)
     name = dbus.service.BusName(NAME, bus, do_not_queue=True)
     write(out, {"ready": True})
     loop = GLib.MainLoop()

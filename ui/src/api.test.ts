@@ -141,7 +141,7 @@ describe('commands are called by name with camelCase arguments', () => {
     };
     const calls = record((cmd) => {
       if (cmd === 'prefs') return prefs();
-      if (cmd === 'shortcut_status') return { shortcut: 'Ctrl+Alt+L', problem: null };
+      if (cmd === 'shortcut_status') return { shortcut: 'Ctrl+Alt+L', problem: null, native_quicklog: true };
       if (cmd === 'quicklog_draft') return '{"v":1}';
       if (cmd === 'reflection') return reflection();
       if (cmd === 'about') return about;
@@ -149,7 +149,7 @@ describe('commands are called by name with camelCase arguments', () => {
     });
     await expect(api.prefs()).resolves.toEqual(prefs());
     await api.savePrefs(prefs({ shortcut: 'Ctrl+Alt+K' }));
-    await expect(api.shortcutStatus()).resolves.toEqual({ shortcut: 'Ctrl+Alt+L', problem: null });
+    await expect(api.shortcutStatus()).resolves.toEqual({ shortcut: 'Ctrl+Alt+L', problem: null, native_quicklog: true });
     await expect(api.quicklogDraft()).resolves.toBe('{"v":1}');
     await api.setQuicklogDraft('{"v":1}');
     await api.setQuicklogDraft(null);

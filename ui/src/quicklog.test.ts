@@ -18,6 +18,7 @@ import {
   typesText,
   type QuickForm,
 } from './quicklog';
+import cases from '../../tests/quickform-cases.json';
 
 const CHANNELS = ['page', 'call', 'chat', 'email', 'meeting', 'in person', 'self-initiated'];
 /** The app's clock when the window opened, as week_nav gives it: 23:40 in Berlin. */
@@ -240,5 +241,29 @@ describe('words', () => {
     expect(loggedLine(entry({ after_hours_minutes: 0, sleep_minutes: 0, breaches: [], minutes: 90 }))).toBe(
       'Logged: page, 1 h 30 min, started 23:30',
     );
+  });
+});
+
+// The same cases the native quick-log window's form passes (src/quickform.rs), so the two forms
+// cannot drift apart.
+describe('the shared quick-log cases (tests/quickform-cases.json)', () => {
+  test.each(cases.channelForKey)('key $key picks $is', ({ key, is }) => {
+    expect(channelForKey(key, cases.channels)).toBe(is);
+  });
+  test.each(cases.stepChannel)('$delta from "$from" is $is', ({ from, delta, is }) => {
+    expect(stepChannel(cases.channels, from, delta)).toBe(is);
+  });
+  test.each(cases.typeahead)('"$letter" after "$from" is $is', ({ from, letter, is }) => {
+    expect(typeahead(cases.channels, from, letter)).toBe(is);
+  });
+  test.each(cases.stepMinutes)('$delta from "$from" is $is', ({ from, delta, is }) => {
+    expect(stepMinutes(from, delta as 1 | -1, cases.quick)).toBe(is);
+  });
+  test('a draft kept by either form comes back whole in the other', () => {
+    expect(restoreQuick(cases.keptDraft.text, '')).toEqual(cases.keptDraft.form);
+    expect(serializeQuick(cases.keptDraft.form)).toBe(cases.keptDraft.text);
+  });
+  test.each(cases.suggestSources)('"$typed" suggests $is', ({ typed, is }) => {
+    expect(suggestSources(cases.sources, typed)).toEqual(is);
   });
 });

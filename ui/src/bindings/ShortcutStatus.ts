@@ -4,4 +4,9 @@ export type ShortcutStatus = { shortcut: string,
 /**
  * Why it is not active (taken, unknown keys, or a Wayland session); `None` when it works.
  */
-problem: string | null, };
+problem: string | null, 
+/**
+ * The quick-log window is native here (Linux) and opens at once: keeping it ready, a
+ * webview's setting, has nothing to gain.
+ */
+native_quicklog: boolean, };
