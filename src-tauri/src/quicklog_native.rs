@@ -38,7 +38,7 @@ const CSS: &str = "
 .ql-label { font-weight: bold; font-size: 0.92em; }
 .ql-chip { padding: 3px 8px; min-height: 0; }
 .ql-chip label { font-feature-settings: 'tnum'; }
-.ql-error { color: @error_color; font-size: 0.92em; }
+.ql-error { color: mix(@error_color, @theme_fg_color, 0.25); font-size: 0.92em; }
 .ql-done { color: @success_color; font-weight: bold; }
 ";
 
@@ -96,6 +96,8 @@ struct Form {
     window: gtk::Window,
     channels: Vec<String>,
     chips: Vec<gtk::Button>,
+    /// The quick minutes, "just ended" and "Start over": off once logged, with the fields.
+    helpers: Vec<gtk::Button>,
     channel: gtk::Entry,
     minutes: gtk::Entry,
     quick: Vec<u32>,
@@ -347,6 +349,8 @@ impl Form {
         log.style_context().add_class("suggested-action");
         foot.pack_start(&log, false, false, 0);
         let status = label("", "ql-done");
+        // Beside the button, so narrower than a full-width line.
+        status.set_max_width_chars(44);
         foot.pack_start(&status, true, true, 0);
         root.pack_start(&foot, false, false, 0);
         window.add(&root);
@@ -357,6 +361,7 @@ impl Form {
             window,
             channels,
             chips,
+            helpers: quick_buttons.iter().cloned().chain([just_ended.clone(), start_over.clone()]).collect(),
             channel,
             minutes,
             quick,
@@ -863,8 +868,8 @@ impl Form {
         ] {
             w.set_sensitive(false);
         }
-        for chip in &self.chips {
-            chip.set_sensitive(false);
+        for button in self.chips.iter().chain(&self.helpers) {
+            button.set_sensitive(false);
         }
         if let Some(timer) = self.save_timer.borrow_mut().take() {
             timer.remove();
