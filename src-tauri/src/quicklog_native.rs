@@ -9,6 +9,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use gtk::prelude::*;
@@ -42,6 +43,9 @@ const CSS: &str = "
 .ql-done { color: @success_color; font-weight: bold; }
 ";
 
+/// Counts the drafts asked to be kept, so that only the newest is written.
+static DRAFTS_ASKED: AtomicU64 = AtomicU64::new(0);
+
 thread_local! {
     /// The open window, if any.
     static OPEN: RefCell<Option<Rc<Form>>> = const { RefCell::new(None) };
@@ -50,8 +54,20 @@ thread_local! {
 
 /// Shows the window, made now if it is not open, and hands it the keys typed since the shortcut.
 pub fn show(app: &AppHandle) {
-    let form = match OPEN.with(|o| o.borrow().clone()) {
-        Some(form) => form,
+    let open = OPEN.with(|o| o.borrow().clone());
+    // One that has just logged is about to close: a new form starts instead.
+    if let Some(logged) = open.as_ref().filter(|f| f.done.get()) {
+        logged.close();
+    }
+    let form = match open.filter(|f| !f.done.get()) {
+        Some(form) => {
+            // Asked for again with nothing typed: "minutes ago" counts back from now.
+            if form.read().is_blank() {
+                *form.ago_from.borrow_mut() = QuickForm::blank(clock::now()).ago_from;
+                form.refresh();
+            }
+            form
+        }
         None => {
             let form = Form::build(app);
             OPEN.with(|o| *o.borrow_mut() = Some(form.clone()));
@@ -556,7 +572,9 @@ impl Form {
         *self.save_timer.borrow_mut() = Some(timer);
     }
 
-    /// Writes the draft if it changed (off the main thread: a write waits for the disk).
+    /// Writes the draft if it changed (off the main thread: a write waits for the disk). Only
+    /// the newest asked-for draft is written: the check is made holding the store, so an older
+    /// write that runs late cannot overwrite a newer one.
     fn keep_draft(&self) {
         let kept = if self.done.get() { None } else { self.read().kept() };
         if *self.last_kept.borrow() == kept {
@@ -564,9 +582,17 @@ impl Form {
         }
         *self.last_kept.borrow_mut() = kept.clone();
         let app = self.app.clone();
+        let newest = DRAFTS_ASKED.fetch_add(1, Ordering::SeqCst) + 1;
         glib::MainContext::default().spawn_local(async move {
-            let written =
-                gio::spawn_blocking(move || app.state::<AppState>().with_store(|s| s.set_draft(kept.as_deref())));
+            let written = gio::spawn_blocking(move || {
+                app.state::<AppState>().with_store(|s| {
+                    if DRAFTS_ASKED.load(Ordering::SeqCst) == newest {
+                        s.set_draft(kept.as_deref())
+                    } else {
+                        Ok(())
+                    }
+                })
+            });
             if let Ok(Err(e)) = written.await {
                 tracing::warn!("cannot keep the quick-log draft: {}", e.message);
             }
