@@ -398,7 +398,7 @@ pub struct SettingsSet {
     #[arg(long, value_name = "ZONE")]
     pub zone: Option<String>,
     /// Keep the quick-log window ready in the background: it opens at once, and the app holds
-    /// more memory all day
+    /// more memory all day (Windows and macOS; on Linux the window is native and opens at once)
     #[arg(long, value_name = "on|off")]
     pub quicklog_ready: Option<OnOff>,
     /// Your name, for reports you choose to put it on (export --include owner); "" for none
