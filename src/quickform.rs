@@ -98,7 +98,15 @@ impl QuickForm {
             _ => String::new(),
         };
         let flag = |key: &str| raw.get(key) == Some(&serde_json::Value::Bool(true));
-        let from = text("agoFrom");
+        // A draft kept before the instant was (v1) has its `anchor`, in milliseconds.
+        let anchor = raw
+            .get("anchor")
+            .and_then(serde_json::Value::as_f64)
+            .and_then(|ms| DateTime::from_timestamp_millis(ms as i64));
+        let from = Some(text("agoFrom"))
+            .filter(|f| !f.is_empty())
+            .or_else(|| anchor.map(|a| a.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)))
+            .unwrap_or_default();
         let form = QuickForm {
             channel: text("channel"),
             minutes: text("minutes"),
@@ -122,8 +130,9 @@ impl QuickForm {
             "" | "0" => format!("at {at}"),
             text => match whole(text) {
                 Some(0) => format!("at {at}"),
-                Some(n) if n > 0 => format!("{} before {at}", format_minutes(n as u32)),
-                _ => String::new(),
+                // As the webview's form says it; the core refuses a negative one when logging.
+                Some(n) => format!("{} before {at}", format_minutes(n.clamp(0, i64::from(u32::MAX)) as u32)),
+                None => String::new(),
             },
         }
     }
@@ -166,8 +175,9 @@ pub fn channel_by_letter<'a>(channels: &'a [String], current: &str, letter: &str
     let mut chars = letter.chars();
     let l = chars.next().filter(|c| c.is_alphabetic() && chars.next().is_none())?.to_lowercase().to_string();
     let n = channels.len();
-    let start = channels.iter().position(|c| *c == current.trim().to_lowercase()).map_or(n, |i| i);
-    (1..=n).map(|k| &channels[(start + k) % n]).find(|c| c.to_lowercase().starts_with(&l)).map(String::as_str)
+    // From none, the search starts at the first channel.
+    let start = channels.iter().position(|c| *c == current.trim().to_lowercase()).unwrap_or(n.wrapping_sub(1));
+    (1..=n).map(|k| &channels[start.wrapping_add(k) % n]).find(|c| c.to_lowercase().starts_with(&l)).map(String::as_str)
 }
 
 /// ↑ and ↓ in the minutes field step through the quick minutes (15 · 30 · 60 · 90).
@@ -242,7 +252,12 @@ mod tests {
             assert_eq!(got.map(String::from), opt(&c["is"]), "{c}");
         }
         for c in cases["typeahead"].as_array().unwrap() {
-            let got = channel_by_letter(&channels, c["from"].as_str().unwrap(), c["letter"].as_str().unwrap());
+            let own = c.get("channels").map(strings);
+            let got = channel_by_letter(
+                own.as_ref().unwrap_or(&channels),
+                c["from"].as_str().unwrap(),
+                c["letter"].as_str().unwrap(),
+            );
             assert_eq!(got.map(String::from), opt(&c["is"]), "{c}");
         }
         for c in cases["stepMinutes"].as_array().unwrap() {
@@ -253,6 +268,9 @@ mod tests {
         let form: QuickForm = serde_json::from_value(kept["form"].clone()).unwrap();
         assert_eq!(QuickForm::restore(kept["text"].as_str(), at("2026-12-08T09:00:00Z")), Some(form.clone()));
         assert_eq!(form.kept().as_deref(), kept["text"].as_str(), "kept as the webview's form keeps it");
+        let v1 = &cases["keptDraftV1"];
+        let form: QuickForm = serde_json::from_value(v1["form"].clone()).unwrap();
+        assert_eq!(QuickForm::restore(v1["text"].as_str(), at("2026-12-08T09:00:00Z")), Some(form));
         let sources = strings(&cases["sources"]);
         for c in cases["suggestSources"].as_array().unwrap() {
             let got: Vec<String> =

@@ -138,6 +138,10 @@ struct Form {
     drawn: Cell<bool>,
     /// The keys typed ahead are taken once per showing.
     taking: Cell<bool>,
+    /// While the keys typed ahead are on their way, real keys wait behind them here.
+    waiting: RefCell<Option<Vec<TypedKey>>>,
+    /// An input method is composing in a field: its Enter and Escape are the method's.
+    composing: Cell<bool>,
     save_timer: RefCell<Option<glib::SourceId>>,
     last_kept: RefCell<Option<String>>,
 }
@@ -401,6 +405,8 @@ impl Form {
             closed: Cell::new(false),
             drawn: Cell::new(false),
             taking: Cell::new(false),
+            waiting: RefCell::new(None),
+            composing: Cell::new(false),
             save_timer: RefCell::new(None),
             last_kept: RefCell::new(kept),
         });
@@ -454,8 +460,14 @@ impl Form {
             (Field::Tags, self.tags.clone()),
         ];
         for (field, e) in fields {
+            let with_changed = with.clone();
+            e.connect_changed(move |_| with_changed(&|f| f.changed(Some(field))));
             let with = with.clone();
-            e.connect_changed(move |_| with(&|f| f.changed(Some(field))));
+            e.connect_preedit_changed(move |_, text| with(&|f| f.composing.set(!text.is_empty())));
+        }
+        {
+            let with = with.clone();
+            self.note.connect_preedit_changed(move |_, text| with(&|f| f.composing.set(!text.is_empty())));
         }
         for check in [&self.chosen, &self.delegable] {
             let with = with.clone();
@@ -473,7 +485,7 @@ impl Form {
             let with = with.clone();
             self.window.connect_key_press_event(move |_, event| {
                 let stop = Cell::new(false);
-                with(&|f| stop.set(f.key(&key_of(event))));
+                with(&|f| stop.set(f.real_key(&key_of(event))));
                 if stop.get() {
                     glib::Propagation::Stop
                 } else {
@@ -535,13 +547,17 @@ impl Form {
     fn refresh(&self) {
         let form = self.read();
         let current = form.channel.trim().to_lowercase();
-        for (chip, c) in self.chips.iter().zip(&self.channels) {
+        let chosen = self.channels.iter().position(|c| *c == current);
+        for (i, chip) in self.chips.iter().enumerate() {
             let ctx = chip.style_context();
-            if *c == current {
+            if chosen == Some(i) {
                 ctx.add_class("suggested-action");
             } else {
                 ctx.remove_class("suggested-action");
             }
+            // The chips are one stop for Tab, as a group of radio buttons is: the chosen one (or
+            // the first); the arrows and the number keys move between them.
+            chip.set_can_focus(chosen.unwrap_or(0) == i);
         }
         self.started.set_text(&form.started(self.zone));
         self.suggestions.clear();
@@ -552,6 +568,9 @@ impl Form {
 
     /// A field changed: its refusal goes, and the draft is kept a moment later.
     fn changed(self: &Rc<Self>, field: Option<Field>) {
+        if self.closed.get() {
+            return;
+        }
         if let Some(field) = field {
             self.set_problem(field, "");
         }
@@ -641,7 +660,17 @@ impl Form {
     /// What a key does before the focused widget sees it: the form's own keys, the same as the
     /// webview's form. True when it took the key.
     fn key(self: &Rc<Self>, key: &TypedKey) -> bool {
+        if self.closed.get() {
+            return true;
+        }
         let focus = self.focus_widget();
+        let in_source = focus.as_ref().is_some_and(|w| w == self.source.upcast_ref::<gtk::Widget>());
+        // Enter picks the highlighted suggestion and Escape closes the list, as GTK does there;
+        // an input method's Enter and Escape finish or drop what it is composing.
+        if matches!(key.key.as_str(), "Enter" | "Escape") && (self.composing.get() || (in_source && self.suggesting()))
+        {
+            return false;
+        }
         let in_entry = focus.as_ref().is_some_and(|w| w.is::<gtk::Entry>());
         let in_note = focus.as_ref().is_some_and(|w| w.is::<gtk::TextView>());
         let on_chip = focus.as_ref().is_some_and(|w| self.chips.iter().any(|c| c.upcast_ref::<gtk::Widget>() == w));
@@ -696,9 +725,27 @@ impl Form {
         false
     }
 
+    /// A real key: behind the keys typed ahead while those are on their way, else the form's.
+    fn real_key(self: &Rc<Self>, key: &TypedKey) -> bool {
+        if let Some(waiting) = self.waiting.borrow_mut().as_mut() {
+            waiting.push(key.clone());
+            return true;
+        }
+        self.key(key)
+    }
+
+    /// Whether the source's suggestions are on screen (GTK's completion popup, attached to it).
+    fn suggesting(&self) -> bool {
+        let source = self.source.upcast_ref::<gtk::Widget>();
+        gtk::Window::list_toplevels()
+            .iter()
+            .filter_map(|w| w.downcast_ref::<gtk::Window>())
+            .any(|w| w.is_visible() && w.attached_to().as_ref() == Some(source))
+    }
+
     /// A key typed ahead: the form's own keys first, then what GTK does with it where the focus is.
     fn type_key(self: &Rc<Self>, key: &TypedKey) {
-        if self.key(key) {
+        if self.key(key) || self.closed.get() {
             return;
         }
         let Some(focus) = self.focus_widget() else { return };
@@ -767,13 +814,19 @@ impl Form {
 
     fn take_typed(self: &Rc<Self>) {
         self.taking.set(false);
+        self.waiting.borrow_mut().get_or_insert_with(Vec::new);
         let (app, weak) = (self.app.clone(), Rc::downgrade(self));
         glib::MainContext::default().spawn_local(async move {
             // It waits for the shortcut's thread, which may be waiting for this one.
             let taker = app.clone();
             let typed = gio::spawn_blocking(move || shortcut::typed_ahead(&taker)).await.unwrap_or_default();
             let Some(form) = weak.upgrade() else { return };
-            for key in &typed {
+            // The held keys, then the real ones that came meanwhile; none once an Escape closed it.
+            let waited = form.waiting.borrow_mut().take().unwrap_or_default();
+            for key in typed.iter().chain(&waited) {
+                if form.closed.get() {
+                    break;
+                }
                 form.type_key(key);
             }
             // The keyboard is free again: the window takes the focus for the keys typed from now.
@@ -806,7 +859,7 @@ impl Form {
         for (path, message) in refused {
             match Field::of(path) {
                 Some(f) => self.set_problem(f, message),
-                None => general.push(format!("{path}: {message}")),
+                None => general.push(message.clone()),
             }
         }
         self.problem.set_text(&general.join("\n"));
@@ -835,7 +888,7 @@ impl Form {
     }
 
     fn submit(self: &Rc<Self>) {
-        if self.done.get() || !self.log.is_sensitive() {
+        if self.done.get() || self.closed.get() || !self.log.is_sensitive() {
             return;
         }
         let draft = match self.read().draft() {

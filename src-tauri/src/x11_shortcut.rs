@@ -19,8 +19,8 @@ use tauri_plugin_global_shortcut::{Code, Modifiers, Shortcut};
 use x11rb::connection::Connection;
 use x11rb::errors::ReplyError;
 use x11rb::protocol::xproto::{
-    AtomEnum, ClientMessageEvent, ConnectionExt, CreateWindowAux, EventMask, GrabMode, GrabStatus, KeyButMask, Keycode,
-    Keysym, ModMask, Window, WindowClass,
+    Allow, AtomEnum, ClientMessageEvent, ConnectionExt, CreateWindowAux, EventMask, GrabMode, GrabStatus, KeyButMask,
+    Keycode, Keysym, ModMask, Window, WindowClass,
 };
 use x11rb::protocol::{ErrorKind, Event};
 use x11rb::rust_connection::RustConnection;
@@ -99,12 +99,19 @@ impl Grabber {
                 loop {
                     match events.wait_for_event() {
                         Ok(Event::KeyPress(key)) => {
-                            if *lock(&wanted) == Some((key.detail, pressed_mods(key.state))) {
+                            let shortcut = *lock(&wanted) == Some((key.detail, pressed_mods(key.state)));
+                            if shortcut {
                                 grab_keyboard(&events, root, key.time, &typed);
-                                on_press();
                             } else if let Some(k) = keymap.typed(key.detail, key.state) {
                                 // Only a grab of ours sends other keys here: they were typed ahead.
                                 lock(&typed.state).keys.push(k);
+                            }
+                            // The shortcut's press froze the keyboard (its grab is synchronous):
+                            // now that the keyboard is ours, the keys queued behind it may come.
+                            // Without a freeze this does nothing.
+                            let _ = events.allow_events(Allow::ASYNC_KEYBOARD, key.time).and_then(|_| events.flush());
+                            if shortcut {
+                                on_press();
                             }
                         }
                         Ok(Event::ClientMessage(m)) if m.window == marker => {
@@ -175,7 +182,10 @@ impl Grabber {
         for lock_mods in locks() {
             let grabbed = self
                 .conn
-                .grab_key(false, self.root, mods | lock_mods, keycode, GrabMode::ASYNC, GrabMode::ASYNC)
+                // The keyboard freezes at the press until the grabber has taken the whole of it
+                // (`grab_keyboard`, then `allow_events`): keys typed at once wait on the server
+                // instead of reaching the focused window first.
+                .grab_key(false, self.root, mods | lock_mods, keycode, GrabMode::ASYNC, GrabMode::SYNC)
                 .map_err(ReplyError::from)
                 .and_then(|cookie| cookie.check());
             if let Err(e) = grabbed {

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { ROOT, entries, press, sleep, typeText, waitFor, waitQuicklog, withApp } from './lib.mjs';
+import { ROOT, cli, entries, press, sleep, typeText, waitFor, waitQuicklog, withApp } from './lib.mjs';
 
 /** Presses the global shortcut; resolves once the window is on screen and has had a moment. */
 async function openQuicklog() {
@@ -94,6 +94,34 @@ test('refused minutes are selected, so what is typed next replaces them', async 
     await written(dataDir, 1);
     assert.deepEqual([entries(dataDir)[0].channel, entries(dataDir)[0].minutes], ['call', 30]);
   });
+});
+
+test('Enter on a suggested source picks it, Escape closes the list only; then Enter logs', async (t) => {
+  const seed = (dataDir) => cli(dataDir, 'log', '--channel', 'page', '--minutes', '20', '--source', 'payments-api');
+  await withApp(
+    t,
+    async (driver, dataDir) => {
+      await waitFor(driver, 'week-headline');
+      await openQuicklog();
+      press(['1', '4', '5', 'Tab', 'Tab']);
+      typeText('pay');
+      await sleep(400);
+      press(['Escape']);
+      await sleep(300);
+      await waitQuicklog(true, 'Escape closed only the suggestions');
+      press(['BackSpace']);
+      typeText('y');
+      await sleep(400);
+      press(['Down', 'Return']);
+      await sleep(300);
+      assert.equal(entries(dataDir).length, 1, 'Enter picked the suggestion; nothing new was logged');
+      press(['Return']);
+      await written(dataDir, 2);
+      const e = entries(dataDir).find((x) => x.minutes === 45);
+      assert.deepEqual([e.channel, e.source], ['page', 'payments-api']);
+    },
+    { seed },
+  );
 });
 
 test('Settings does not offer to keep the native window ready: it opens at once anyway', async (t) => {

@@ -253,8 +253,8 @@ describe('the shared quick-log cases (tests/quickform-cases.json)', () => {
   test.each(cases.stepChannel)('$delta from "$from" is $is', ({ from, delta, is }) => {
     expect(stepChannel(cases.channels, from, delta)).toBe(is);
   });
-  test.each(cases.typeahead)('"$letter" after "$from" is $is', ({ from, letter, is }) => {
-    expect(typeahead(cases.channels, from, letter)).toBe(is);
+  test.each(cases.typeahead)('"$letter" after "$from" is $is', (c) => {
+    expect(typeahead('channels' in c ? c.channels : cases.channels, c.from, c.letter)).toBe(c.is);
   });
   test.each(cases.stepMinutes)('$delta from "$from" is $is', ({ from, delta, is }) => {
     expect(stepMinutes(from, delta as 1 | -1, cases.quick)).toBe(is);
@@ -262,6 +262,7 @@ describe('the shared quick-log cases (tests/quickform-cases.json)', () => {
   test('a draft kept by either form comes back whole in the other', () => {
     expect(restoreQuick(cases.keptDraft.text, '')).toEqual(cases.keptDraft.form);
     expect(serializeQuick(cases.keptDraft.form)).toBe(cases.keptDraft.text);
+    expect(restoreQuick(cases.keptDraftV1.text, '')).toEqual(cases.keptDraftV1.form);
   });
   test.each(cases.suggestSources)('"$typed" suggests $is', ({ typed, is }) => {
     expect(suggestSources(cases.sources, typed)).toEqual(is);
