@@ -254,7 +254,7 @@ describe('the shared quick-log cases (tests/quickform-cases.json)', () => {
     expect(stepChannel(cases.channels, from, delta)).toBe(is);
   });
   test.each(cases.typeahead)('"$letter" after "$from" is $is', (c) => {
-    expect(typeahead('channels' in c ? c.channels : cases.channels, c.from, c.letter)).toBe(c.is);
+    expect(typeahead(('channels' in c && c.channels) || cases.channels, c.from, c.letter)).toBe(c.is);
   });
   test.each(cases.stepMinutes)('$delta from "$from" is $is', ({ from, delta, is }) => {
     expect(stepMinutes(from, delta as 1 | -1, cases.quick)).toBe(is);
