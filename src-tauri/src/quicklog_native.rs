@@ -63,7 +63,7 @@ pub fn show(app: &AppHandle) {
         Some(form) => {
             // Asked for again with nothing typed: "minutes ago" counts back from now.
             if form.read().is_blank() {
-                *form.ago_from.borrow_mut() = QuickForm::blank(clock::now()).ago_from;
+                *form.ago_from.borrow_mut() = loadline_core::rfc3339::utc(clock::now()).to_string();
                 form.refresh();
             }
             form
@@ -126,7 +126,8 @@ struct Form {
     chosen: gtk::CheckButton,
     delegable: gtk::CheckButton,
     note: gtk::TextView,
-    problems: Vec<(Field, gtk::Label)>,
+    /// Each field's refusal, beneath it, in `Field::ALL`'s order.
+    problems: [gtk::Label; 6],
     problem: gtk::Label,
     restored: gtk::Box,
     log: gtk::Button,
@@ -230,20 +231,15 @@ impl Form {
         restored.pack_start(&start_over, false, false, 0);
         root.pack_start(&restored, false, false, 0);
 
-        let problems: Vec<(Field, gtk::Label)> = Field::ALL
-            .iter()
-            .map(|&f| {
-                let l = label("", "ql-error");
-                // The fields two to a row wrap their message within their half.
-                if matches!(f, Field::Minutes | Field::Ago | Field::Source | Field::Tags) {
-                    l.set_max_width_chars(26);
-                }
-                (f, l)
-            })
-            .collect();
-        let problem_for = |f: Field| {
-            problems.iter().find(|(g, _)| *g == f).map(|(_, l)| l.clone()).unwrap_or_else(|| label("", "ql-error"))
-        };
+        let problems = Field::ALL.map(|f| {
+            let l = label("", "ql-error");
+            // The fields two to a row wrap their message within their half.
+            if matches!(f, Field::Minutes | Field::Ago | Field::Source | Field::Tags) {
+                l.set_max_width_chars(26);
+            }
+            l
+        });
+        let problem_for = |f: Field| &problems[f as usize];
 
         // The channel: numbered chips (1–9 pick them) and a field for one of the person's own.
         let channels = facts.channels.clone();
@@ -271,7 +267,7 @@ impl Form {
                 &format!("Channel — press 1–{} or use the arrows", chips.len().min(quickform::MAX_NUMBERED)),
                 &channel_box,
                 None,
-                &problem_for(Field::Channel),
+                problem_for(Field::Channel),
             ),
             false,
             false,
@@ -312,14 +308,14 @@ impl Form {
                 "Minutes",
                 &minutes_row,
                 Some(&label(&format!("↑ ↓ steps {steps}"), "ql-hint")),
-                &problem_for(Field::Minutes),
+                problem_for(Field::Minutes),
             ),
             true,
             true,
             0,
         );
         two.pack_start(
-            &field("Started how many minutes ago", &ago_row, Some(&started), &problem_for(Field::Ago)),
+            &field("Started how many minutes ago", &ago_row, Some(&started), problem_for(Field::Ago)),
             true,
             true,
             0,
@@ -338,8 +334,8 @@ impl Form {
         source.set_completion(Some(&completion));
         let tags = entry("db, night", 14);
         let three = gtk::Box::new(gtk::Orientation::Horizontal, 14);
-        three.pack_start(&field("Source", &source, None, &problem_for(Field::Source)), true, true, 0);
-        three.pack_start(&field("Tags", &tags, None, &problem_for(Field::Tags)), true, true, 0);
+        three.pack_start(&field("Source", &source, None, problem_for(Field::Source)), true, true, 0);
+        three.pack_start(&field("Tags", &tags, None, problem_for(Field::Tags)), true, true, 0);
         root.pack_start(&three, false, false, 0);
 
         let flags = gtk::Box::new(gtk::Orientation::Horizontal, 18);
@@ -359,7 +355,7 @@ impl Form {
         let note_frame = gtk::Frame::new(None);
         note_frame.set_size_request(-1, 48);
         note_frame.add(&note);
-        let note_field = field("Note — private; Ctrl+Enter logs", &note_frame, None, &problem_for(Field::Note));
+        let note_field = field("Note — private; Ctrl+Enter logs", &note_frame, None, problem_for(Field::Note));
         root.pack_start(&note_field, false, false, 0);
 
         let problem = label("", "ql-error");
@@ -844,17 +840,16 @@ impl Form {
     }
 
     fn set_problem(&self, field: Field, message: &str) {
-        if let Some((_, l)) = self.problems.iter().find(|(f, _)| *f == field) {
-            l.set_text(message);
-            l.set_visible(!message.is_empty());
-        }
+        let l = &self.problems[field as usize];
+        l.set_text(message);
+        l.set_visible(!message.is_empty());
     }
 
     /// Each refused field's message beside it, every one at once; the rest on the form's line.
     fn show_problems(&self, refused: &[(String, String)]) {
         let mut general = Vec::new();
-        for (f, _) in &self.problems {
-            self.set_problem(*f, "");
+        for f in Field::ALL {
+            self.set_problem(f, "");
         }
         for (path, message) in refused {
             match Field::of(path) {
