@@ -1,5 +1,6 @@
-//! The desktop app: one main window made on demand (closing it destroys its webview, so the
-//! tray idles light), a tray icon, a single instance, and the watcher on the data directory.
+//! The desktop app: a tray icon, a single instance, the reminder engine, the shortcut and the
+//! quick-log window, and the watcher on the data directory. The main window is made on demand in
+//! a process of its own (`windows`), so the tray idles light.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,7 +10,6 @@ use tauri::{Listener, Manager, RunEvent};
 
 use crate::actions;
 use crate::capture_watch;
-use crate::commands;
 use crate::desktop;
 use crate::engine;
 use crate::events;
@@ -29,17 +29,12 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
     // Elsewhere the plugin listens for the shortcut; on Linux `x11_shortcut` does (it says why).
     #[cfg(not(target_os = "linux"))]
     let builder = builder.plugin(shortcut::plugin());
-    let app = builder
-        // A second launch focuses the running app instead of opening the database twice.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| windows::show_main(app)))
-        // Used from Rust only (save and open dialogs); the page is granted none of it.
-        .plugin(tauri_plugin_dialog::init())
-        .plugin(desktop::autostart_plugin(explicit_data_dir.then_some(data_dir.as_path())))
-        // Used from Rust only (open the data directory); the page is granted none of it.
-        .plugin(tauri_plugin_opener::init())
-        .invoke_handler(commands::handler())
+    // A second launch shows the running app's main window instead of starting another tray.
+    let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| windows::show_main(app)));
+    let app = desktop::with_commands(builder, explicit_data_dir.then_some(data_dir.as_path()))
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));
+            app.manage(windows::WindowProcess::new(explicit_data_dir.then(|| data_dir.clone())));
             app.manage(ShortcutProblem::default());
             app.manage(quicklog::Asked::default());
             shortcut::listen(app.handle());
@@ -52,6 +47,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
                 Ok(()) => tracing::info!("tray ready {:.1} ms after start", started.elapsed().as_secs_f64() * 1000.0),
                 Err(e) => tracing::error!("no tray icon: {e}"),
             }
+            windows::follow_engine(app.handle());
             quicklog::follow_prefs(app.handle());
             app.manage(capture_watch::Watched::default());
             capture_watch::follow_prefs(app.handle());

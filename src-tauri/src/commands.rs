@@ -33,9 +33,10 @@ use crate::clock;
 use crate::desktop::{self, About};
 use crate::ipc::{ApiError, ApiResult, Arg, Settings, ShortcutStatus, TypedKey};
 use crate::quicklog;
-use crate::shortcut::{self, ShortcutProblem};
+use crate::shortcut;
 use crate::state::AppState;
 use crate::tray;
+use crate::window_app;
 
 /// Every command the page may call. `build.rs` lists the same names, so that each one needs a
 /// permission and `capabilities/main.json` decides which the windows get.
@@ -381,12 +382,9 @@ pub fn backups(state: State<'_, AppState>) -> ApiResult<Vec<BackupInfo>> {
 /// Puts an automatic backup in place of the current database, which is set aside.
 #[tauri::command(async)]
 pub fn restore_backup<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, file: Arg<String>) -> ApiResult<()> {
-    let file = file.0;
-    let known = backups::list(&state.data_dir)?.into_iter().any(|b| b.file == file);
-    if !known {
-        return Err(Error::invalid("file", "is not one of Loadline's automatic backups").into());
-    }
-    state.restore(std::path::Path::new(&file))?;
+    let file = std::path::PathBuf::from(file.0);
+    state.check_backup(&file)?;
+    window_app::restore(&app, &file)?;
     changed::after_write(&app);
     Ok(())
 }
@@ -494,10 +492,9 @@ pub fn reminder_trial(state: State<'_, AppState>, prefs: Arg<Prefs>) -> ApiResul
 }
 
 #[tauri::command(async)]
-pub fn shortcut_status(state: State<'_, AppState>, problem: State<'_, ShortcutProblem>) -> ApiResult<ShortcutStatus> {
+pub fn shortcut_status<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> ApiResult<ShortcutStatus> {
     let shortcut = state.with_store(|s| Ok(s.prefs()?.shortcut))?;
-    let problem = problem.0.lock().unwrap_or_else(|p| p.into_inner()).clone();
-    Ok(ShortcutStatus { shortcut, problem, native_quicklog: cfg!(target_os = "linux") })
+    Ok(ShortcutStatus { shortcut, problem: shortcut::problem(&app), native_quicklog: cfg!(target_os = "linux") })
 }
 
 /// The quick-log window's unsaved draft, kept in the database so an accidental close loses nothing.

@@ -12,8 +12,20 @@ use ts_rs::TS;
 use crate::logs;
 use crate::state::AppState;
 
+/// The plugins the page's commands use, in either of the app's processes, with the commands.
+/// `data_dir` is the one the person chose, if they did.
+pub fn with_commands(builder: tauri::Builder<tauri::Wry>, data_dir: Option<&Path>) -> tauri::Builder<tauri::Wry> {
+    builder
+        // Used from Rust only (save and open dialogs); the page is granted none of it.
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(autostart_plugin(data_dir))
+        // Used from Rust only (open the data directory); the page is granted none of it.
+        .plugin(tauri_plugin_opener::init())
+        .invoke_handler(crate::commands::handler())
+}
+
 /// Starting at login runs `loadline --hidden`, on the same data directory when one was given.
-pub fn autostart_plugin(data_dir: Option<&Path>) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+fn autostart_plugin(data_dir: Option<&Path>) -> tauri::plugin::TauriPlugin<tauri::Wry> {
     let mut args = vec!["--hidden".to_string()];
     if let Some(dir) = data_dir {
         args.extend(["--data-dir".to_string(), dir.display().to_string()]);

@@ -39,6 +39,11 @@ impl ApiError {
     pub fn unavailable(why: String) -> Self {
         ApiError { code: ErrorCode::StoreUnavailable, field: None, message: why, also: Vec::new() }
     }
+
+    /// Something other than the input went wrong, and `why`.
+    pub fn failed(why: String) -> Self {
+        ApiError { code: ErrorCode::Failed, field: None, message: why, also: Vec::new() }
+    }
 }
 
 impl From<Error> for ApiError {

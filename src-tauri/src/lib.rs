@@ -12,6 +12,7 @@ mod desktop;
 mod engine;
 mod events;
 mod ipc;
+mod link;
 mod logs;
 mod notifier;
 mod quicklog;
@@ -21,6 +22,7 @@ mod shortcut;
 mod state;
 mod tray;
 mod watch;
+mod window_app;
 mod windows;
 #[cfg(target_os = "linux")]
 mod x11_shortcut;
@@ -44,6 +46,7 @@ pub fn main() -> ExitCode {
     };
     match args.command {
         Some(command) => loadline_cli::run(&data_dir, command),
+        None if args.window => window_app::run(data_dir, args.data_dir.is_some(), args.view.unwrap_or_default()),
         None => app::run(data_dir, args.data_dir.is_some(), args.hidden, started),
     }
 }

@@ -10,6 +10,7 @@ use tauri_plugin_global_shortcut::Shortcut;
 
 use crate::quicklog;
 use crate::state::AppState;
+use crate::window_app;
 
 /// Why the shortcut is not active, if it is not.
 #[derive(Default)]
@@ -63,14 +64,24 @@ pub fn check(wanted: &str) -> loadline_core::Result<()> {
     ))
 }
 
-/// (Re)registers the shortcut from the preferences.
+/// (Re)registers the shortcut from the preferences; in the main window's process, asks the
+/// tray's process to, since the shortcut is held there.
 pub fn apply<R: Runtime>(app: &AppHandle<R>) {
+    if window_app::shortcut_problem(app, true).is_some() {
+        return;
+    }
     let wanted = app.state::<AppState>().with_store(|s| Ok(s.prefs()?.shortcut)).unwrap_or_default();
     let problem = register(app, &wanted).err();
     if let Some(why) = &problem {
         tracing::warn!("global shortcut {wanted:?} not available: {why}");
     }
     *app.state::<ShortcutProblem>().0.lock().unwrap_or_else(|p| p.into_inner()) = problem;
+}
+
+/// Why the shortcut is not active, if it is not: the tray's process knows.
+pub fn problem<R: Runtime>(app: &AppHandle<R>) -> Option<String> {
+    window_app::shortcut_problem(app, false)
+        .unwrap_or_else(|| app.state::<ShortcutProblem>().0.lock().unwrap_or_else(|p| p.into_inner()).clone())
 }
 
 fn register<R: Runtime>(app: &AppHandle<R>, wanted: &str) -> Result<(), String> {

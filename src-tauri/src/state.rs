@@ -20,7 +20,7 @@ pub struct AppState {
     deleted: Mutex<Vec<Interruption>>,
     /// The last preview and the request it answered: a save of the same request writes this
     /// text, so a file stamped with the moment it was made (a team share, a report's date) is
-    /// the one the person read. Dropped when the main window closes.
+    /// the one the person read. It goes when the main window closes, with its process.
     previewed: Mutex<Option<(ExportRequest, ExportPreview)>>,
 }
 
@@ -71,21 +71,40 @@ impl AppState {
         }
     }
 
-    /// Closes the store, puts `backup` in its place (the current file is set aside) and opens
-    /// it again; the store is closed only while the files move.
+    /// Refuses a file that is not one of the automatic backups: only those are restored here.
+    pub fn check_backup(&self, file: &Path) -> ApiResult<()> {
+        let known = loadline_core::backups::list(&self.data_dir)?.into_iter().any(|b| Path::new(&b.file) == file);
+        if known {
+            return Ok(());
+        }
+        Err(loadline_core::Error::invalid("file", "is not one of Loadline's automatic backups").into())
+    }
+
+    /// Closes the store, puts `backup` (an automatic backup) in its place (the current file is
+    /// set aside) and opens it again; the store is closed only while the files move.
     pub fn restore(&self, backup: &Path) -> ApiResult<()> {
+        self.check_backup(backup)?;
+        self.closed_while(|| {
+            match usecases::backups::restore(&self.data_dir, backup, clock::now())? {
+                Some(aside) => {
+                    tracing::info!("restored {}; the previous database is at {}", backup.display(), aside.display())
+                }
+                None => tracing::info!("restored {}", backup.display()),
+            }
+            Ok(())
+        })
+    }
+
+    /// Closes the store while a restore runs (here, or in the tray's process, which needs every
+    /// connection closed), then opens it again.
+    pub fn closed_while(&self, restore: impl FnOnce() -> ApiResult<()>) -> ApiResult<()> {
         let mut db = lock(&self.db);
         *db = Err("restoring a backup".into());
         // What was deleted before the restore belongs to the record being replaced.
         lock(&self.deleted).clear();
-        let restored = usecases::backups::restore(&self.data_dir, backup, clock::now());
+        let restored = restore();
         *db = open(&self.data_dir);
-        match restored? {
-            Some(aside) => {
-                tracing::info!("restored {}; the previous database is at {}", backup.display(), aside.display())
-            }
-            None => tracing::info!("restored {}", backup.display()),
-        }
+        restored?;
         db.as_ref().map(|_| ()).map_err(|why| ApiError::unavailable(why.clone()))
     }
 
@@ -96,11 +115,6 @@ impl AppState {
     /// The preview shown for exactly this request, if it is the last one.
     pub fn preview_of(&self, request: &ExportRequest) -> Option<ExportPreview> {
         lock(&self.previewed).as_ref().filter(|(shown, _)| shown == request).map(|(_, preview)| preview.clone())
-    }
-
-    /// Nothing to save any more (the window closed): the text need not stay in memory.
-    pub fn forget_preview(&self) {
-        *lock(&self.previewed) = None;
     }
 
     pub fn stash_deleted(&self, gone: Interruption) {

@@ -1,48 +1,148 @@
-//! The main window: made on demand, destroyed on close (so an idle tray holds no web page),
-//! shown at a view when a notification or the tray asks for one.
+//! The main window, from the tray's side. It lives in a process of its own
+//! (`loadline-app --window`, see `window_app`), started when it is first asked for and ended when
+//! it closes, so everything WebKit loaded for it (its web and network processes, the GL driver)
+//! goes with it and the tray idles as light after the window was open as before
+//! (ARCHITECTURE.md, "Windows and what they cost"). While it runs, the tray tells it what to show
+//! and passes on the engine's runs; it answers what only the tray can do (`link::Ask`).
 
-use tauri::{AppHandle, Emitter, Manager, WebviewUrl, WebviewWindowBuilder, WindowEvent};
+use std::io::BufReader;
+use std::path::PathBuf;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{Mutex, MutexGuard};
 
-use crate::events;
+use tauri::{AppHandle, Listener, Manager};
+
+use crate::link::{self, Answer, Ask, ToWindow};
 use crate::state::AppState;
+use crate::{changed, events, shortcut};
 
-pub const MAIN: &str = "main";
+/// The window's process while it runs, and the data directory to start it on when the person
+/// chose one (otherwise it finds the default itself, as the tray did).
+pub struct WindowProcess {
+    data_dir: Option<PathBuf>,
+    running: Mutex<Option<Running>>,
+}
 
-/// Shows and focuses the main window, creating it if it was closed.
+struct Running {
+    pid: u32,
+    to: ChildStdin,
+}
+
+impl WindowProcess {
+    pub fn new(data_dir: Option<PathBuf>) -> Self {
+        WindowProcess { data_dir, running: Mutex::new(None) }
+    }
+
+    fn running(&self) -> MutexGuard<'_, Option<Running>> {
+        self.running.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Shows and focuses the main window, starting its process if it is not running.
 pub fn show_main(app: &AppHandle) {
     show_main_at(app, "");
 }
 
-/// Shows the main window at a view; a new window starts there through its URL's hash.
+/// Shows the main window at a view (`warnings`, `inbox`, …; empty: as it is).
 pub fn show_main_at(app: &AppHandle, view: &str) {
-    if let Some(window) = app.get_webview_window(MAIN) {
-        let _ = window.unminimize();
-        let _ = window.show();
-        let _ = window.set_focus();
-        if !view.is_empty() {
-            let _ = window.emit(events::NAVIGATE, view);
+    let process = app.state::<WindowProcess>();
+    let mut running = process.running();
+    // A window closing as this is sent takes the message with it: start another.
+    if let Some(window) = running.as_mut() {
+        if link::send(&mut window.to, &ToWindow::Show { view: view.to_string() }).is_ok() {
+            return;
         }
-        return;
     }
-    let url = if view.is_empty() { "index.html".to_string() } else { format!("index.html#/{view}") };
-    let built = WebviewWindowBuilder::new(app, MAIN, WebviewUrl::App(url.into()))
-        .title("Loadline")
-        .inner_size(1040.0, 740.0)
-        .min_inner_size(760.0, 540.0)
-        .center()
-        .build();
-    match built {
-        Ok(window) => {
-            // The last export preview is only for this window's "Save…": do not keep it all day.
-            let app = app.clone();
-            window.on_window_event(move |event| {
-                if matches!(event, WindowEvent::Destroyed) {
-                    if let Some(state) = app.try_state::<AppState>() {
-                        state.forget_preview();
-                    }
-                }
-            });
-        }
+    match start(app, process.data_dir.as_deref(), view) {
+        Ok(window) => *running = Some(window),
         Err(e) => tracing::error!("cannot open the main window: {e}"),
+    }
+}
+
+/// The page follows the reminder engine's runs as it would in this process.
+pub fn follow_engine(app: &AppHandle) {
+    let handle = app.clone();
+    app.listen(events::WARNINGS_CHANGED, move |_| {
+        let process = handle.state::<WindowProcess>();
+        let mut running = process.running();
+        if let Some(window) = running.as_mut() {
+            let _ = link::send(&mut window.to, &ToWindow::Emit { event: events::WARNINGS_CHANGED.into() });
+        }
+    });
+}
+
+fn start(app: &AppHandle, data_dir: Option<&std::path::Path>, view: &str) -> std::io::Result<Running> {
+    let mut command = this_program()?;
+    command.arg("--window");
+    if !view.is_empty() {
+        command.args(["--view", view]);
+    }
+    if let Some(dir) = data_dir {
+        command.arg("--data-dir").arg(dir);
+    }
+    let mut child = command.stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
+    let pid = child.id();
+    let (Some(to), Some(from)) = (child.stdin.take(), child.stdout.take()) else {
+        unreachable!("both ends were asked for as pipes")
+    };
+    let app = app.clone();
+    std::thread::Builder::new().name("main-window".into()).spawn(move || {
+        link::receive(BufReader::new(from), |ask: Ask| {
+            let answer = answer(&app, ask);
+            let process = app.state::<WindowProcess>();
+            let mut running = process.running();
+            if let Some(window) = running.as_mut().filter(|w| w.pid == pid) {
+                let _ = link::send(&mut window.to, &ToWindow::Answer { answer });
+            }
+        });
+        closed(&app, pid, child);
+    })?;
+    tracing::info!("main window started (process {pid})");
+    Ok(Running { pid, to })
+}
+
+/// The same program as this process, even when a package upgrade has replaced the file since it
+/// started (the window then speaks the same messages as this tray). The name it is shown by stays
+/// the installed one.
+fn this_program() -> std::io::Result<Command> {
+    let path = std::env::current_exe()?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        let mut command = Command::new("/proc/self/exe");
+        command.arg0(&path);
+        Ok(command)
+    }
+    #[cfg(not(target_os = "linux"))]
+    Ok(Command::new(path))
+}
+
+fn answer(app: &AppHandle, ask: Ask) -> Answer {
+    match ask {
+        Ask::Shortcut { apply } => {
+            if apply {
+                shortcut::apply(app);
+            }
+            Answer::Shortcut { problem: shortcut::problem(app) }
+        }
+        Ask::Restore { backup } => {
+            let failed = app.state::<AppState>().restore(&backup).err().map(|e| e.message);
+            changed::after_write(app);
+            Answer::Restored { failed }
+        }
+    }
+}
+
+/// The window's process ended (its window closed, or it failed): reap it and forget it.
+fn closed(app: &AppHandle, pid: u32, mut child: Child) {
+    match child.wait() {
+        Ok(status) if status.success() => tracing::info!("main window closed (process {pid})"),
+        Ok(status) => tracing::warn!("the main window's process {pid} ended: {status}"),
+        Err(e) => tracing::warn!("cannot wait for the main window's process {pid}: {e}"),
+    }
+    let process = app.state::<WindowProcess>();
+    let mut running = process.running();
+    if running.as_ref().is_some_and(|w| w.pid == pid) {
+        *running = None;
     }
 }

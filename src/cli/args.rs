@@ -21,6 +21,15 @@ pub struct Cli {
     #[arg(long)]
     pub hidden: bool,
 
+    /// The main window in a process of its own, started by the app's tray process, which
+    /// speaks to it over standard input and output; it ends when its window closes.
+    #[arg(long, hide = true)]
+    pub window: bool,
+
+    /// The view the main window opens at (with --window)
+    #[arg(long, hide = true, value_name = "VIEW", requires = "window")]
+    pub view: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

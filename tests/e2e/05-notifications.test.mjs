@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { APP, cli, freshDataDir, sleep } from './lib.mjs';
+import { APP, cli, freshDataDir, sleep, waitUntil } from './lib.mjs';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 
@@ -49,14 +49,6 @@ function overTheLoadLine(dataDir) {
   }
 }
 
-async function until(what, check, ms = 15000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return;
-    await sleep(200);
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 test('a warning arrives as a desktop notification, once', async (t) => {
   const dataDir = freshDataDir();
@@ -65,7 +57,7 @@ test('a warning arrives as a desktop notification, once', async (t) => {
   startTrayApp(t, dataDir);
 
   const overLine = () => server.calls().filter((l) => l.includes('against a load line of 2'));
-  await until('the over-the-load-line notification', () => overLine().length > 0);
+  await waitUntil('the over-the-load-line notification', () => overLine().length > 0);
   assert.match(overLine()[0], /3 sacrifices/);
   assert.match(overLine()[0], /Over your load line this week/, 'its title says what happened in plain words');
   assert.match(overLine()[0], /"open:warnings", "Open warnings"/, 'its one action opens the Warnings view');
@@ -90,5 +82,5 @@ test('no notification inside an active non-negotiable; it comes when the window 
   assert.deepEqual(server.calls(), [], 'nothing is announced inside the window');
 
   cli(dataDir, 'boundary', 'remove', 'Quiet days');
-  await until('the deferred notification', () => server.calls().some((l) => l.includes('against a load line of 2')));
+  await waitUntil('the deferred notification', () => server.calls().some((l) => l.includes('against a load line of 2')));
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { entries, press, quicklogShown, sleep, waitFor, waitQuicklog, withApp } from './lib.mjs';
+import { entries, press, quicklogShown, sleep, waitUntil, waitFor, waitQuicklog, withApp } from './lib.mjs';
 
 /** The app's log (the data directory's `logs`), all of it. */
 function appLog(dataDir) {
@@ -19,14 +19,6 @@ function appLog(dataDir) {
     .join('');
 }
 
-async function until(what, check, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return;
-    await sleep(100);
-  }
-  assert.fail(`timed out: ${what}`);
-}
 
 test('Ctrl+Alt+L then 1 4 0 Enter typed at once logs exactly one 40-minute page, held keys included', async (t) => {
   await withApp(t, async (driver, dataDir) => {
@@ -36,7 +28,7 @@ test('Ctrl+Alt+L then 1 4 0 Enter typed at once logs exactly one 40-minute page,
     for (const [i, delay] of [0, 30].entries()) {
       // One xdotool run: the shortcut, then the keys, `delay` ms apart from the press on (XTEST).
       press(['ctrl+alt+l', '1', '4', '0', 'Return'], delay);
-      await until(`entry ${i + 1} is written`, () => entries(dataDir).length > i);
+      await waitUntil(`entry ${i + 1} is written`, () => entries(dataDir).length > i);
       // Logged, the window says so and closes itself; nothing more is logged meanwhile.
       await waitQuicklog(false, 'the window closed after logging');
     }
@@ -53,7 +45,7 @@ test('an Escape typed at once after the shortcut closes the window and logs noth
     await waitFor(driver, 'week-headline');
     press(['ctrl+alt+l', 'Escape'], 20);
     // The window is made, takes the keys (the app logs it), and the Escape closes it again.
-    await until('the window was ready', () => /quick-log window ready in /.test(appLog(dataDir)));
+    await waitUntil('the window was ready', () => /quick-log window ready in /.test(appLog(dataDir)));
     await waitQuicklog(false, 'the Escape closed the window');
     await sleep(1500);
     assert.equal(quicklogShown(), false, 'it stays closed');

@@ -117,20 +117,31 @@ export async function quit(driver) {
   if (dataDir) await reapApp(dataDir);
 }
 
-/** Process ids of `loadline-app` instances started on `dataDir` (ours alone: the dir is unique). */
-function appPids(dataDir) {
-  const pids = [];
+/**
+ * The `loadline-app` processes started on `dataDir` (ours alone: the dir is unique): the tray's,
+ * and the main window's while it is open (`window`: started with --window), with their parents.
+ */
+export function appProcesses(dataDir) {
+  const found = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
-    let argv;
+    let argv, stat;
     try {
       argv = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0');
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
     } catch {
       continue;
     }
-    if (argv[0] === APP && argv.includes(dataDir)) pids.push(Number(name));
+    // A zombie keeps its command line empty: it is gone but for its parent's wait.
+    if (argv[0] !== APP || !argv.includes(dataDir)) continue;
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    found.push({ pid: Number(name), ppid, window: argv.includes('--window') });
   }
-  return pids;
+  return found;
+}
+
+function appPids(dataDir) {
+  return appProcesses(dataDir).map((p) => p.pid);
 }
 
 /**
@@ -176,6 +187,16 @@ export async function withApp(t, body, { seed, args } = {}) {
     if (driver) await quit(driver);
     if (ok) rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** Waits until `check()` is true, looking every 100 ms; fails naming `what` after `ms`. */
+export async function waitUntil(what, check, ms = 20000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting until ${what}`);
 }
 
 /** `promise`, or a rejection once `ms` have passed. */
