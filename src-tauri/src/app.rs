@@ -31,6 +31,7 @@ pub fn run(data_dir: PathBuf, explicit_data_dir: bool, hidden: bool, started: In
     let builder = builder.plugin(shortcut::plugin());
     // A second launch shows the running app's main window instead of starting another tray.
     let builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| windows::show_main(app)));
+    // The commands: elsewhere than on Linux the quick-log window is a webview in this process.
     let app = desktop::with_commands(builder, explicit_data_dir.then_some(data_dir.as_path()))
         .setup(move |app| {
             app.manage(AppState::open(data_dir.clone()));

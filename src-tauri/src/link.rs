@@ -1,6 +1,7 @@
 //! What the tray's process and the main window's process say to each other: one JSON object a
 //! line, the tray writing to the window's standard input and the window to its standard output
-//! (see `windows` for the tray's side, `window_app` for the window's). The window asks only what
+//! (see `windows` for the tray's side, `window_app` for the window's; the window keeps them off
+//! its standard input and output, which WebKit's processes inherit). The window asks only what
 //! the tray alone can do: the shortcut is grabbed there, and a restore must close every
 //! connection to the store, the tray's included.
 
@@ -18,11 +19,22 @@ pub enum ToWindow {
     Show { view: String },
     /// Pass this event on to the page (the reminder engine looked again).
     Emit { event: String },
-    /// The answer to the window's last question.
-    Answer { answer: Answer },
+    /// The answer to the window's question `id`.
+    Answer { id: u64, answer: Answer },
 }
 
-/// From the window to the tray; each gets one `ToWindow::Answer`, in order.
+/// From the window to the tray.
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ToTray {
+    /// A question, answered once with the same `id`.
+    Ask { id: u64, ask: Ask },
+    /// The window closed and its process is ending: the next "Open" starts another.
+    Closed,
+    /// A `Show` came after the window closed: start another at this view.
+    Reopen { view: String },
+}
+
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Ask {
@@ -48,14 +60,20 @@ pub fn send<T: Serialize>(out: &mut impl Write, message: &T) -> io::Result<()> {
     out.flush()
 }
 
-/// Each message read until the other side closes its end; a line that is not one is logged
-/// and skipped (a library printing to standard output must not end the conversation).
-pub fn receive<T: DeserializeOwned>(input: impl BufRead, mut each: impl FnMut(T)) {
-    for line in input.lines() {
-        let Ok(line) = line else { return };
-        match serde_json::from_str(&line) {
-            Ok(message) => each(message),
-            Err(e) => tracing::warn!("not a message from the other process ({e}): {line:.80}"),
+/// Each message read until the other side closes its end. A line that is not one (not JSON,
+/// not even UTF-8) is logged and skipped: nothing but a closed pipe ends the conversation.
+pub fn receive<T: DeserializeOwned>(mut input: impl BufRead, mut each: impl FnMut(T)) {
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        match input.read_until(b'\n', &mut line) {
+            Ok(0) | Err(_) => return,
+            Ok(_) => match serde_json::from_slice(&line) {
+                Ok(message) => each(message),
+                Err(e) => {
+                    tracing::warn!("not a message from the other process ({e}): {:.80}", String::from_utf8_lossy(&line))
+                }
+            },
         }
     }
 }
@@ -68,23 +86,24 @@ mod tests {
     fn messages_survive_the_line_between_the_processes_and_junk_is_skipped() {
         let mut wire = Vec::new();
         send(&mut wire, &ToWindow::Show { view: "settings".into() }).unwrap();
-        wire.extend_from_slice(b"Gtk-Message: a library's chatter\n");
+        wire.extend_from_slice(b"Gtk-Message: a library's chatter\n\xff\xfe not even UTF-8\n");
         let answer = Answer::Restored { failed: Some("the file is damaged".into()) };
-        send(&mut wire, &ToWindow::Answer { answer }).unwrap();
+        send(&mut wire, &ToWindow::Answer { id: 7, answer }).unwrap();
         let mut got = Vec::new();
         receive(wire.as_slice(), |m: ToWindow| got.push(m));
         assert_eq!(
             got,
             [
                 ToWindow::Show { view: "settings".into() },
-                ToWindow::Answer { answer: Answer::Restored { failed: Some("the file is damaged".into()) } },
+                ToWindow::Answer { id: 7, answer: Answer::Restored { failed: Some("the file is damaged".into()) } },
             ]
         );
         let mut wire = Vec::new();
-        send(&mut wire, &Ask::Restore { backup: "/data/backups/loadline-2026-12-06.db".into() }).unwrap();
+        let ask = Ask::Restore { backup: "/data/backups/loadline-2026-12-06.db".into() };
+        send(&mut wire, &ToTray::Ask { id: 3, ask }).unwrap();
         assert_eq!(
             String::from_utf8(wire).unwrap(),
-            "{\"kind\":\"restore\",\"backup\":\"/data/backups/loadline-2026-12-06.db\"}\n"
+            "{\"kind\":\"ask\",\"id\":3,\"ask\":{\"kind\":\"restore\",\"backup\":\"/data/backups/loadline-2026-12-06.db\"}}\n"
         );
     }
 }

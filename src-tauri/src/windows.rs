@@ -12,7 +12,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use tauri::{AppHandle, Listener, Manager};
 
-use crate::link::{self, Answer, Ask, ToWindow};
+use crate::link::{self, Answer, Ask, ToTray, ToWindow};
 use crate::state::AppState;
 use crate::{changed, events, shortcut};
 
@@ -47,7 +47,8 @@ pub fn show_main(app: &AppHandle) {
 pub fn show_main_at(app: &AppHandle, view: &str) {
     let process = app.state::<WindowProcess>();
     let mut running = process.running();
-    // A window closing as this is sent takes the message with it: start another.
+    // A window that has closed says so (`Closed`), or sends back a show that came too late
+    // (`Reopen`), and is forgotten then; one whose process is gone refuses the write.
     if let Some(window) = running.as_mut() {
         if link::send(&mut window.to, &ToWindow::Show { view: view.to_string() }).is_ok() {
             return;
@@ -87,30 +88,38 @@ fn start(app: &AppHandle, data_dir: Option<&std::path::Path>, view: &str) -> std
     };
     let app = app.clone();
     std::thread::Builder::new().name("main-window".into()).spawn(move || {
-        link::receive(BufReader::new(from), |ask: Ask| {
-            let answer = answer(&app, ask);
-            let process = app.state::<WindowProcess>();
-            let mut running = process.running();
-            if let Some(window) = running.as_mut().filter(|w| w.pid == pid) {
-                let _ = link::send(&mut window.to, &ToWindow::Answer { answer });
+        link::receive(BufReader::new(from), |message| match message {
+            ToTray::Ask { id, ask } => {
+                let answer = answer(&app, ask);
+                let process = app.state::<WindowProcess>();
+                let mut running = process.running();
+                if let Some(window) = running.as_mut().filter(|w| w.pid == pid) {
+                    let _ = link::send(&mut window.to, &ToWindow::Answer { id, answer });
+                }
+            }
+            ToTray::Closed => forget(&app, pid),
+            ToTray::Reopen { view } => {
+                forget(&app, pid);
+                show_main_at(&app, &view);
             }
         });
-        closed(&app, pid, child);
+        ended(&app, pid, child);
     })?;
     tracing::info!("main window started (process {pid})");
     Ok(Running { pid, to })
 }
 
 /// The same program as this process, even when a package upgrade has replaced the file since it
-/// started (the window then speaks the same messages as this tray). The name it is shown by stays
-/// the installed one.
+/// started (the window then speaks the same messages as this tray), under the installed name.
 fn this_program() -> std::io::Result<Command> {
     let path = std::env::current_exe()?;
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::process::CommandExt;
+        // Linux names a replaced program "/usr/bin/loadline-app (deleted)".
+        let name = path.to_string_lossy();
         let mut command = Command::new("/proc/self/exe");
-        command.arg0(&path);
+        command.arg0(name.strip_suffix(" (deleted)").unwrap_or(&name));
         Ok(command)
     }
     #[cfg(not(target_os = "linux"))]
@@ -133,13 +142,18 @@ fn answer(app: &AppHandle, ask: Ask) -> Answer {
     }
 }
 
-/// The window's process ended (its window closed, or it failed): reap it and forget it.
-fn closed(app: &AppHandle, pid: u32, mut child: Child) {
+/// The window's process closed its end (it ended, or failed): reap it and forget it.
+fn ended(app: &AppHandle, pid: u32, mut child: Child) {
     match child.wait() {
         Ok(status) if status.success() => tracing::info!("main window closed (process {pid})"),
         Ok(status) => tracing::warn!("the main window's process {pid} ended: {status}"),
         Err(e) => tracing::warn!("cannot wait for the main window's process {pid}: {e}"),
     }
+    forget(app, pid);
+}
+
+/// The next "Open" starts a new window, unless a newer one is running already.
+fn forget(app: &AppHandle, pid: u32) {
     let process = app.state::<WindowProcess>();
     let mut running = process.running();
     if running.as_ref().is_some_and(|w| w.pid == pid) {

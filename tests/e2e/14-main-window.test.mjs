@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 import {
   APP,
@@ -17,6 +18,7 @@ import {
   tid,
   waitUntil,
   waitFor,
+  waitForMatch,
   waitQuicklog,
   withApp,
 } from './lib.mjs';
@@ -26,6 +28,24 @@ import {
 function shown(title) {
   const r = spawnSync('xdotool', ['search', '--onlyvisible', '--name', `^${title}$`], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.split(/\s+/).filter(Boolean) : [];
+}
+
+/** The processes `pid` started and has not reaped: a child that ended stays listed until it is. */
+function children(pid) {
+  return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+    readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(/\s+/).filter(Boolean).map(Number),
+  );
+}
+
+/** What the descriptors of `pid` name (`pipe:[123]`, `/dev/null`, …). */
+function openFiles(pid) {
+  return readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+    try {
+      return [readlinkSync(`/proc/${pid}/fd/${fd}`)];
+    } catch {
+      return [];
+    }
+  });
 }
 
 test('the main window runs apart from the tray, restores through it, and its process ends on close', async (t) => {
@@ -42,6 +62,14 @@ test('the main window runs apart from the tray, restores through it, and its pro
       const window = started.find((p) => p.window);
       assert.ok(tray && window, `a tray and a window process: ${JSON.stringify(started)}`);
       assert.equal(window.ppid, tray.pid, 'the tray started the window');
+      // WebKit's processes, which the window starts, hold none of the pipes between the two.
+      const link = new Set(openFiles(tray.pid).filter((f) => f.startsWith('pipe:')));
+      assert.ok([...link].some((p) => openFiles(window.pid).includes(p)), 'the window holds the link');
+      const webkit = children(window.pid);
+      assert.ok(webkit.length > 0, 'the window started WebKit’s processes');
+      for (const pid of webkit) {
+        assert.deepEqual(openFiles(pid).filter((f) => link.has(f)), [], `process ${pid} holds a pipe of the link`);
+      }
 
       // The day's automatic backup holds the seeded entry; one logged after it is not in it.
       await waitUntil('the day’s backup is taken', () => cli(dataDir, 'backups').includes('loadline-'));
@@ -51,8 +79,12 @@ test('the main window runs apart from the tray, restores through it, and its pro
       await driver.executeScript("location.hash = '#/export'");
       await click(driver, 'backup-restore');
       await click(driver, 'backup-restore', { extra: '[data-confirming="true"]' });
-      await waitUntil('the restored record is in place', () => entries(dataDir).length === 1);
-      assert.equal(entries(dataDir)[0].source, 'before-the-backup');
+      // Not polled through the CLI: a restore refuses while any other process has the store open.
+      await waitForMatch(driver, 'toast', /Restored the backup/);
+      assert.deepEqual(
+        entries(dataDir).map((e) => e.source),
+        ['before-the-backup'],
+      );
 
       // The tray reopened the restored file: what it logs now is in the record the CLI reads.
       press(['ctrl+alt+l', '1', '4', '0', 'Return'], 30);
@@ -71,7 +103,7 @@ test('the main window runs apart from the tray, restores through it, and its pro
       assert.ok(id, 'the main window is on screen');
       spawnSync('xdotool', ['windowactivate', '--sync', id]);
       spawnSync('xdotool', ['key', 'alt+F4']);
-      await waitUntil('the window’s process ended', () => !appProcesses(dataDir).some((p) => p.window));
+      await waitUntil('the window’s process ended and the tray reaped it', () => children(tray.pid).length === 0);
       assert.deepEqual(
         appProcesses(dataDir).map((p) => p.pid),
         [tray.pid],
