@@ -1,12 +1,29 @@
 // (13) Capture through the Inbox: what the CLI captured from a PagerDuty export waits in the
 // window; A accepts, D dismisses, E edits then accepts; each lands in the store as the CLI sees it.
+// The tray's "N found…" item brings the window to the Inbox.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { By, cli, cliJson, click, entries, retryStale, type, waitFor, waitForText, withApp } from './lib.mjs';
+import {
+  By,
+  cli,
+  cliJson,
+  click,
+  entries,
+  retryStale,
+  ROOT,
+  type,
+  waitFor,
+  waitForText,
+  waitUntil,
+  withApp,
+} from './lib.mjs';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'capture');
 
@@ -76,4 +93,26 @@ test('a file written into the watched folder is captured while the app runs', as
     },
     { seed: (dataDir) => cli(dataDir, 'settings', 'set', '--capture-folder', folder) },
   );
+});
+
+test('the tray’s inbox item brings the open window to the Inbox', async (t) => {
+  await withApp(t, async (driver, dataDir) => {
+    await waitFor(driver, 'week-headline');
+    const captured = JSON.parse(
+      cli(dataDir, 'capture', join(FIXTURES, 'incidents.json'), '--from', '2026-09-01', '--json'),
+    );
+    const label = `${captured.suggested} found in your pages…`;
+    await waitForText(driver, 'inbox-badge', String(captured.suggested));
+    // A stand-in panel comes up now, reads the tray's menu and clicks the item, as a person does:
+    // the window is open and listening, in its own process, when the tray asks it for the view.
+    const out = join(mkdtempSync(join(tmpdir(), 'loadline-tray-')), 'watcher.jsonl');
+    const panel = spawn('/usr/bin/python3', [join(ROOT, 'tests', 'install', 'sni-watcher.py'), out, label], {
+      stdio: 'ignore',
+    });
+    t.after(() => panel.kill());
+    const read = () => (existsSync(out) ? readFileSync(out, 'utf8') : '');
+    await waitUntil('the panel clicked the inbox item', () => read().includes('"clicked"'));
+    await waitForText(driver, 'inbox-headline', `${captured.suggested} found in your pages`);
+    assert.equal(await driver.executeScript('return location.hash'), '#/inbox');
+  });
 });
