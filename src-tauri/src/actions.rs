@@ -42,8 +42,7 @@ pub fn on_menu(app: &AppHandle, id: &str) {
 const JUST_ENDED_CHANNEL: &str = "page";
 
 fn one_click_log(app: &AppHandle, label: &str, draft: Draft) {
-    let logged =
-        app.state::<AppState>().with_store(|s| entries::log_one(s, &draft, clock::system_zone(), clock::now()));
+    let logged = app.state::<AppState>().log_now(&draft);
     match logged {
         Ok(entry) => {
             *app.state::<tray::LastLog>().0.lock().unwrap_or_else(|p| p.into_inner()) =

@@ -132,7 +132,7 @@ pub fn list_entries(state: State<'_, AppState>, week: Arg<Option<String>>) -> Ap
 
 #[tauri::command(async)]
 pub fn log_entry<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>, draft: Arg<Draft>) -> ApiResult<Entry> {
-    let entry = state.with_store(|s| entries::log_one(s, &draft.0, clock::system_zone(), clock::now()))?;
+    let entry = state.log_now(&draft.0)?;
     changed::after_write(&app);
     Ok(entry)
 }

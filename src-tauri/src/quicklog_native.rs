@@ -16,7 +16,7 @@ use gtk::prelude::*;
 use gtk::{gdk, gio, glib};
 use loadline_core::facts::Facts;
 use loadline_core::quickform::{self, QuickForm};
-use loadline_core::usecases::{self, entries};
+use loadline_core::usecases;
 use tauri::{AppHandle, Manager};
 
 use crate::ipc::{ApiError, ErrorCode, TypedKey};
@@ -894,14 +894,8 @@ impl Form {
         let (app, weak) = (self.app.clone(), Rc::downgrade(self));
         glib::MainContext::default().spawn_local(async move {
             let writer = app.clone();
-            let logged = gio::spawn_blocking(move || {
-                writer
-                    .state::<AppState>()
-                    .with_store(|s| entries::log_one(s, &draft, clock::system_zone(), clock::now()))
-            })
-            .await;
-            let logged = logged
-                .unwrap_or_else(|_| Err(ApiError::from(loadline_core::Error::invalid("entry", "logging failed"))));
+            let logged = gio::spawn_blocking(move || writer.state::<AppState>().log_now(&draft)).await;
+            let logged = logged.unwrap_or_else(|_| Err(ApiError::failed("logging failed: the writer stopped".into())));
             if logged.is_ok() {
                 changed::after_write(&app);
             }

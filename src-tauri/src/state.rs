@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use loadline_core::export::{ExportPreview, ExportRequest};
-use loadline_core::interruptions::Interruption;
+use loadline_core::interruptions::{Draft, Interruption};
 use loadline_core::store::Store;
+use loadline_core::summary::Entry;
 use loadline_core::usecases;
 
 use crate::clock;
@@ -47,6 +48,12 @@ impl AppState {
     /// Why the store is unavailable, if it is.
     pub fn store_problem(&self) -> Option<String> {
         lock(&self.db).as_ref().err().cloned()
+    }
+
+    /// Logs `draft` as of now, in the system's zone: the window, the tray and the quick-log
+    /// window log through this one call.
+    pub fn log_now(&self, draft: &Draft) -> ApiResult<Entry> {
+        self.with_store(|s| usecases::entries::log_one(s, draft, clock::system_zone(), clock::now()))
     }
 
     pub fn with_store<T>(&self, f: impl FnOnce(&mut Store) -> loadline_core::Result<T>) -> ApiResult<T> {

@@ -6,7 +6,7 @@
 //! and passes on the engine's runs; it answers what only the tray can do (`link::Ask`).
 
 use std::io::BufReader;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::{Mutex, MutexGuard};
 
@@ -72,7 +72,7 @@ pub fn follow_engine(app: &AppHandle) {
     });
 }
 
-fn start(app: &AppHandle, data_dir: Option<&std::path::Path>, view: &str) -> std::io::Result<Running> {
+fn start(app: &AppHandle, data_dir: Option<&Path>, view: &str) -> std::io::Result<Running> {
     let mut command = this_program()?;
     command.arg("--window");
     if !view.is_empty() {
